@@ -1,0 +1,28 @@
+package io.mojaloop.releasebot.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole, validated configuration that applies to one repository: the org-wide {@code release-bot.yml} with
+ * the repository's {@code reviews} override applied.
+ *
+ * @param affiliations organisation name to GitHub logins, as written (lookups are case-insensitive, see
+ *        {@link io.mojaloop.releasebot.policy.Affiliations})
+ */
+public record BotConfig(Reviews reviews, Map<String, List<String>> affiliations, AffiliationFallback affiliationFallback,
+        Freeze freeze, ReleaseCandidates releaseCandidates, List<Release> releases, List<Gate> gates) {
+
+    public static final BotConfig DEFAULTS = new BotConfig(Reviews.DEFAULTS, Map.of(), AffiliationFallback.NONE,
+            Freeze.DEFAULTS, ReleaseCandidates.DEFAULTS, List.of(), List.of());
+
+    public BotConfig {
+        affiliations = Map.copyOf(affiliations);
+        releases = List.copyOf(releases);
+        gates = List.copyOf(gates);
+    }
+
+    public BotConfig withReviews(Reviews newReviews) {
+        return new BotConfig(newReviews, affiliations, affiliationFallback, freeze, releaseCandidates, releases, gates);
+    }
+}
