@@ -43,6 +43,11 @@ public record FreezeVerdict(boolean passed, boolean byException, Outcome outcome
         otherWindows = List.copyOf(otherWindows);
     }
 
+    /** True when the feature freeze is what holds (or would hold) this PR. */
+    public boolean blockedByFeatureFreeze() {
+        return outcome == Outcome.BLOCKED_BY_FEATURE_FREEZE;
+    }
+
     /** True when the window would block the PR were it not for the exception (or does block it). */
     public boolean blocked() {
         return outcome == Outcome.BLOCKED_BY_FEATURE_FREEZE || outcome == Outcome.BLOCKED_BY_BUGFIX_FREEZE;

@@ -17,6 +17,10 @@ public enum WindowKind {
         return words;
     }
 
+    public boolean feature() {
+        return this == FEATURE_FREEZE;
+    }
+
     public int strictness() {
         return strictness;
     }

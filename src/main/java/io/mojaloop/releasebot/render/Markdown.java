@@ -1,0 +1,56 @@
+package io.mojaloop.releasebot.render;
+
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * Escaping for text people typed (reasons, notes, titles, company names) before it goes into markdown the bot
+ * writes: it cannot add markup, HTML, links or @mentions that notify anyone. Used in templates as
+ * {@code {value.md}}.
+ */
+public final class Markdown {
+
+    private Markdown() {
+    }
+
+    @TemplateExtension(matchName = "md")
+    public static String md(Object value) {
+        return escape(value == null ? "" : value.toString());
+    }
+
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r', '\n', '\t' -> out.append(' ');
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '@' -> out.append("@\u200B"); // a zero-width space after @ means no mention, no notification
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '!', '~' -> out.append('\\').append(c);
+                case ':' -> {
+                    // break "javascript:" and other scheme-like autolinks without changing how the text reads
+                    out.append(c);
+                    if (i + 2 < text.length() && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                        out.append('\u200B');
+                    }
+                }
+                default -> {
+                    if (!Character.isISOControl(c)) {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A short commit id for tables. */
+    @TemplateExtension(matchName = "short")
+    public static String shortSha(String sha) {
+        return sha == null ? "" : sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+}
