@@ -1,0 +1,31 @@
+package io.mojaloop.releasebot.command;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.mojaloop.releasebot.config.ParsedConfig;
+import io.mojaloop.releasebot.github.GitHubApi;
+
+/** What a command needs to know about the comment that invoked it, and how it answers. */
+public record CommandContext(GitHubApi api, long installationId, String repository, int number, boolean pullRequest,
+        long commentId, String author, CommandLine line, ParsedConfig config) {
+
+    public String owner() {
+        return repository.substring(0, repository.indexOf('/'));
+    }
+
+    /** Posts a reply comment on the issue or PR. */
+    public void reply(String markdown) throws IOException {
+        api.post("/repos/" + repository + "/issues/" + number + "/comments", Map.of("body", markdown));
+    }
+
+    /** 👍 on the command's comment: done. */
+    public void done() throws IOException {
+        api.post("/repos/" + repository + "/issues/comments/" + commentId + "/reactions", Map.of("content", "+1"));
+    }
+
+    public void addLabels(String... labels) throws IOException {
+        api.post("/repos/" + repository + "/issues/" + number + "/labels", Map.of("labels", List.of(labels)));
+    }
+}

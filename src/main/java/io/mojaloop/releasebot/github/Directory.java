@@ -1,0 +1,96 @@
+package io.mojaloop.releasebot.github;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Who people are: team members and profile companies, cached for a short time (teams and profiles change rarely,
+ * and every check evaluation would otherwise ask again).
+ */
+@ApplicationScoped
+public class Directory {
+
+    private static final Logger LOG = Logger.getLogger(Directory.class);
+
+    @ConfigProperty(name = "release-bot.cache.people-ttl", defaultValue = "10m")
+    Duration ttl;
+
+    private record Entry<T>(T value, long expiresAt) {
+    }
+
+    private final Map<String, Entry<Set<String>>> teams = new ConcurrentHashMap<>();
+    private final Map<String, Entry<Optional<String>>> companies = new ConcurrentHashMap<>();
+
+    /** Lower-case logins of a team's members; empty (and logged) when the team does not exist. */
+    public Set<String> teamMembers(GitHubApi api, String org, String slug) throws IOException {
+        String key = (org + "/" + slug).toLowerCase(Locale.ROOT);
+        Entry<Set<String>> cached = teams.get(key);
+        if (cached != null && cached.expiresAt > System.currentTimeMillis()) {
+            return cached.value;
+        }
+        Set<String> members = new HashSet<>();
+        try {
+            for (JsonNode member : api.getAll("/orgs/" + org + "/teams/" + GitHubApi.encode(slug) + "/members")) {
+                members.add(member.path("login").asText().toLowerCase(Locale.ROOT));
+            }
+        } catch (GitHubApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            LOG.warnf("Team %s/%s named in the configuration does not exist (or the app cannot see it)", org, slug);
+        }
+        Set<String> result = Set.copyOf(members);
+        teams.put(key, new Entry<>(result, System.currentTimeMillis() + ttl.toMillis()));
+        return result;
+    }
+
+    /** True when the login is a member of at least one of the teams. */
+    public boolean inAnyTeam(GitHubApi api, String org, List<String> slugs, String login) throws IOException {
+        String l = login.toLowerCase(Locale.ROOT);
+        for (String slug : slugs) {
+            if (teamMembers(api, org, slug).contains(l)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The raw company field of a GitHub profile. */
+    public Optional<String> company(GitHubApi api, String login) throws IOException {
+        String key = login.toLowerCase(Locale.ROOT);
+        Entry<Optional<String>> cached = companies.get(key);
+        if (cached != null && cached.expiresAt > System.currentTimeMillis()) {
+            return cached.value;
+        }
+        Optional<String> company = api.find("/users/" + GitHubApi.encode(login))
+                .map(user -> user.path("company"))
+                .filter(c -> c.isTextual() && !c.asText().isBlank())
+                .map(JsonNode::asText);
+        companies.put(key, new Entry<>(company, System.currentTimeMillis() + ttl.toMillis()));
+        return company;
+    }
+
+    /** Forgets a team (membership or team events). */
+    public void forgetTeam(String org, String slug) {
+        teams.remove((org + "/" + slug).toLowerCase(Locale.ROOT));
+    }
+
+    public void clear() {
+        teams.clear();
+        companies.clear();
+    }
+}

@@ -1,0 +1,105 @@
+package io.mojaloop.releasebot.github;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.kohsuke.github.GHEventPayload;
+
+import io.mojaloop.releasebot.config.BotConfig;
+import io.mojaloop.releasebot.policy.FreezeException;
+import io.mojaloop.releasebot.policy.FreezeFacts;
+import io.mojaloop.releasebot.policy.FreezePolicy;
+import io.mojaloop.releasebot.policy.FreezeVerdict;
+import io.mojaloop.releasebot.render.TimeTexts;
+import io.mojaloop.releasebot.render.Texts;
+import io.quarkiverse.githubapp.event.PullRequest;
+
+/**
+ * The {@code release-freeze} check run: the PR's base branch, title and labels against the release calendar, now.
+ * Also re-evaluated on the clock ({@link FreezeClock}) and by the resync.
+ */
+@ApplicationScoped
+public class EvaluateReleaseFreeze implements PullRequestCheck {
+
+    private static final Logger LOG = Logger.getLogger(EvaluateReleaseFreeze.class);
+
+    public static final String CHECK = "release-freeze";
+    public static final String EXCEPTION_COMMAND = "/freeze-exception";
+
+    @Inject
+    GitHubApiFactory apis;
+    @Inject
+    PullRequests pullRequests;
+    @Inject
+    ExceptionGrants grants;
+    @Inject
+    CheckRunWriter writer;
+    @Inject
+    Texts texts;
+    @Inject
+    Clock clock;
+
+    void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
+    @PullRequest.Edited @PullRequest.Labeled @PullRequest.Unlabeled GHEventPayload.PullRequest payload) {
+        evaluateQuietly(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
+                payload.getNumber()));
+    }
+
+    @Override
+    public String name() {
+        return CHECK;
+    }
+
+    public void evaluateQuietly(PullRequestRef ref) {
+        try {
+            evaluate(ref);
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "release-freeze for %s failed", ref);
+        }
+    }
+
+    @Override
+    public void evaluate(PullRequestRef ref) throws IOException {
+        GitHubApi api = apis.forInstallation(ref.installationId());
+        PullRequests.Snapshot pr = pullRequests.load(api, ref);
+        if (pr == null) {
+            return;
+        }
+        writer.write(api, ref.repository(), pr.headSha(), verdictOutput(api, ref, pr, clock.instant()));
+    }
+
+    public CheckRunWriter.CheckRunOutput verdictOutput(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr,
+            Instant now) throws IOException {
+        if (!pr.config().parsed().ok()) {
+            return pullRequests.configErrorOutput(CHECK, pr.config().parsed());
+        }
+        BotConfig config = pr.config().parsed().config();
+        FreezeException exception = toException(grants.latest(api, ref.owner(), config.freeze().exceptionApprovers(), EXCEPTION_COMMAND,
+                pr.comments(api)));
+        String repoName = ref.repository().substring(ref.repository().indexOf('/') + 1);
+        FreezeVerdict verdict = FreezePolicy.evaluate(config,
+                new FreezeFacts(repoName, pr.baseBranch(), pr.title(), List.copyOf(pr.labels()), exception), now);
+        Map<String, Object> data = new HashMap<>();
+        data.put("v", verdict);
+        data.put("config", config);
+        data.put("pr", pr);
+        data.put("time", new TimeTexts(now));
+        return new CheckRunWriter.CheckRunOutput(CHECK, verdict.passed() ? "success" : "failure",
+                texts.fragment("checks/release-freeze.md", "title", data),
+                texts.fragment("checks/release-freeze.md", "summary", data),
+                texts.fragment("checks/release-freeze.md", "text", data));
+    }
+
+
+    private static FreezeException toException(ExceptionGrants.Grant grant) {
+        return grant == null ? null : new FreezeException(grant.grantedBy(), grant.reason());
+    }
+}

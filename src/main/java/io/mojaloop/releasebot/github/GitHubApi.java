@@ -1,0 +1,300 @@
+package io.mojaloop.releasebot.github;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A small REST client for one GitHub App installation: the only way the bot reads and writes GitHub (hub4j is used
+ * for parsing webhook payloads only). Every call has a request timeout; GETs are conditional (ETag /
+ * If-None-Match: a 304 costs no rate limit) with a bounded cache; failures are retried politely:
+ * <ul>
+ * <li>connection errors and timeouts: retried with jittered backoff (writes too, since nothing was executed only when
+ * the connection failed; a read timeout on a write is not retried);</li>
+ * <li>5xx: retried with jittered backoff for idempotent methods (GET, PATCH, PUT, DELETE);</li>
+ * <li>403/429 rate limits: wait for {@code Retry-After} or {@code X-RateLimit-Reset} (capped) and retry.</li>
+ * </ul>
+ */
+public class GitHubApi {
+
+    private static final Logger LOG = Logger.getLogger(GitHubApi.class);
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+    /** Observes every HTTP exchange (metrics, tests, dry-run). */
+    public interface Listener {
+        void exchanged(String method, String path, int status, boolean write);
+    }
+
+    public record Settings(Duration requestTimeout, int maxAttempts, Duration initialBackoff, Duration maxRateLimitWait,
+            int etagCacheSize) {
+        public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 4, Duration.ofMillis(250),
+                Duration.ofSeconds(60), 2000);
+    }
+
+    private final long installationId;
+    private final String baseUrl;
+    private final Supplier<String> token;
+    private final HttpClient client;
+    private final ObjectMapper mapper;
+    private final Settings settings;
+    private final Listener listener;
+    private final WriteGate writeGate;
+    private final Map<String, Cached> etags;
+
+    private record Cached(String etag, String body) {
+    }
+
+    public GitHubApi(String baseUrl, Supplier<String> token, HttpClient client, ObjectMapper mapper, Settings settings,
+            Listener listener, WriteGate writeGate) {
+        this(0, baseUrl, token, client, mapper, settings, listener, writeGate);
+    }
+
+    public GitHubApi(long installationId, String baseUrl, Supplier<String> token, HttpClient client, ObjectMapper mapper,
+            Settings settings, Listener listener, WriteGate writeGate) {
+        this.installationId = installationId;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+        this.client = client;
+        this.mapper = mapper;
+        this.settings = settings;
+        this.listener = listener;
+        this.writeGate = writeGate;
+        int size = settings.etagCacheSize();
+        this.etags = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
+                return size() > size;
+            }
+        });
+    }
+
+    /** The installation whose token this client uses. */
+    public long installationId() {
+        return installationId;
+    }
+
+    /** Paces and possibly suppresses content-creating requests (dry-run, secondary rate limits). */
+    public interface WriteGate {
+        /** Returns false when the write must not be sent (dry-run); may block to pace writes. */
+        boolean beforeWrite(String method, String path, Object body) throws InterruptedIOException;
+    }
+
+    public static String encode(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    public JsonNode get(String path) throws IOException {
+        return mapper.readTree(exchange("GET", path, null, null).body);
+    }
+
+    /** GET that answers empty for a 404. */
+    public Optional<JsonNode> find(String path) throws IOException {
+        try {
+            return Optional.of(get(path));
+        } catch (GitHubApiException e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** GET of every page of a list ({@code per_page=100}, following {@code Link: rel="next"}). */
+    public List<JsonNode> getAll(String path) throws IOException {
+        List<JsonNode> all = new ArrayList<>();
+        String next = path + (path.contains("?") ? "&" : "?") + "per_page=100";
+        int pages = 0;
+        while (next != null && pages++ < 50) {
+            Result result = exchange("GET", next, null, null);
+            JsonNode page = mapper.readTree(result.body);
+            JsonNode items = page.isArray() ? page : firstArray(page);
+            if (items != null) {
+                items.forEach(all::add);
+            }
+            next = nextLink(result.link);
+        }
+        return all;
+    }
+
+    public JsonNode post(String path, Object body) throws IOException {
+        return write("POST", path, body);
+    }
+
+    public JsonNode patch(String path, Object body) throws IOException {
+        return write("PATCH", path, body);
+    }
+
+    public void delete(String path) throws IOException {
+        write("DELETE", path, null);
+    }
+
+    private JsonNode write(String method, String path, Object body) throws IOException {
+        if (writeGate != null && !writeGate.beforeWrite(method, path, body)) {
+            return mapper.createObjectNode();
+        }
+        String json = body == null ? null : mapper.writeValueAsString(body);
+        Result result = exchange(method, path, json, null);
+        return result.body == null || result.body.isBlank() ? mapper.createObjectNode() : mapper.readTree(result.body);
+    }
+
+    private record Result(String body, String link) {
+    }
+
+    private Result exchange(String method, String pathOrUrl, String json, String accept) throws IOException {
+        String url = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
+        String path = url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+        boolean idempotent = !method.equals("POST");
+        boolean write = !method.equals("GET");
+        IOException last = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(settings.requestTimeout())
+                    .header("Authorization", "Bearer " + token.get())
+                    .header("Accept", accept == null ? "application/vnd.github+json" : accept)
+                    .header("X-GitHub-Api-Version", "2022-11-28")
+                    .header("User-Agent", "mojaloop-release-bot");
+            Cached cached = write ? null : etags.get(url);
+            if (cached != null) {
+                request.header("If-None-Match", cached.etag);
+            }
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+                request.method(method, HttpRequest.BodyPublishers.ofString(json));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> response;
+            try {
+                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.http.HttpTimeoutException e) {
+                listener.exchanged(method, path, 0, write);
+                last = new IOException(method + " " + path + " timed out after " + settings.requestTimeout(), e);
+                if (!idempotent) {
+                    throw last; // the write may have happened: do not repeat it, the resync heals
+                }
+                sleep(backoff(attempt));
+                continue;
+            } catch (java.net.ConnectException e) {
+                listener.exchanged(method, path, 0, write);
+                last = new IOException(method + " " + path + " could not connect: " + e.getMessage(), e);
+                sleep(backoff(attempt));
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted during " + method + " " + path);
+            } catch (IOException e) {
+                listener.exchanged(method, path, 0, write);
+                last = new IOException(method + " " + path + " failed: " + e.getMessage(), e);
+                if (!idempotent) {
+                    throw last;
+                }
+                sleep(backoff(attempt));
+                continue;
+            }
+            int status = response.statusCode();
+            listener.exchanged(method, path, status, write);
+            if (status == 304 && cached != null) {
+                return new Result(cached.body, response.headers().firstValue("Link").orElse(null));
+            }
+            if (status >= 200 && status < 300) {
+                String etag = response.headers().firstValue("ETag").orElse(null);
+                if (!write && etag != null) {
+                    etags.put(url, new Cached(etag, response.body()));
+                }
+                return new Result(response.body(), response.headers().firstValue("Link").orElse(null));
+            }
+            Duration rateLimitWait = rateLimitWait(response);
+            if (rateLimitWait != null && attempt < settings.maxAttempts()) {
+                LOG.warnf("GitHub rate limit on %s %s (%d): waiting %d ms before retrying", method, path, status,
+                        rateLimitWait.toMillis());
+                sleep(rateLimitWait);
+                continue;
+            }
+            if (status >= 500 && idempotent && attempt < settings.maxAttempts()) {
+                LOG.debugf("GitHub answered %d to %s %s: retrying", status, method, path);
+                sleep(backoff(attempt));
+                continue;
+            }
+            throw new GitHubApiException(method, path, status, response.body());
+        }
+        throw last != null ? last : new IOException(method + " " + path + " failed");
+    }
+
+    /** How long to wait for a 403/429 that is a rate limit; null when the status is not a rate limit. */
+    Duration rateLimitWait(HttpResponse<String> response) {
+        int status = response.statusCode();
+        if (status != 403 && status != 429) {
+            return null;
+        }
+        Optional<String> retryAfter = response.headers().firstValue("Retry-After");
+        Duration wait = null;
+        if (retryAfter.isPresent()) {
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(retryAfter.get().trim()));
+            } catch (NumberFormatException e) {
+                wait = Duration.ofSeconds(60);
+            }
+        } else if ("0".equals(response.headers().firstValue("X-RateLimit-Remaining").orElse(null))) {
+            long reset = response.headers().firstValue("X-RateLimit-Reset").map(Long::parseLong).orElse(0L);
+            wait = Duration.ofSeconds(Math.max(1, reset - System.currentTimeMillis() / 1000));
+        } else if (status == 429 || String.valueOf(response.body()).toLowerCase().contains("secondary rate limit")) {
+            wait = Duration.ofSeconds(60);
+        }
+        if (wait == null) {
+            return null; // a plain 403: permission denied
+        }
+        return wait.compareTo(settings.maxRateLimitWait()) > 0 ? settings.maxRateLimitWait() : wait;
+    }
+
+    private Duration backoff(int attempt) {
+        long base = settings.initialBackoff().toMillis() << (attempt - 1);
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    }
+
+    private static void sleep(Duration d) throws InterruptedIOException {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to retry");
+        }
+    }
+
+    private static JsonNode firstArray(JsonNode object) {
+        for (JsonNode value : object) {
+            if (value.isArray()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    static String nextLink(String link) {
+        if (link == null) {
+            return null;
+        }
+        Matcher m = NEXT_LINK.matcher(link);
+        return m.find() ? m.group(1) : null;
+    }
+}
