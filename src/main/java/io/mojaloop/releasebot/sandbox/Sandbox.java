@@ -1,0 +1,320 @@
+package io.mojaloop.releasebot.sandbox;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * The sandbox: with {@code release-bot.sandbox.enabled} (the {@code sandbox} profile), starts a
+ * {@link SimulatedGitHub} seeded with a small Mojaloop organisation, then plays a short script of events through
+ * the bot's real, signed webhook endpoint and logs what the bot did after each step. The page {@code /sandbox}
+ * shows the same ({@link SandboxPage}).
+ */
+@ApplicationScoped
+public class Sandbox {
+
+    private static final Logger LOG = Logger.getLogger("sandbox");
+
+    public static final String ORG = "mojaloop";
+
+    @ConfigProperty(name = "release-bot.sandbox.enabled", defaultValue = "false")
+    boolean enabled;
+    @ConfigProperty(name = "release-bot.sandbox.github-port", defaultValue = "8089")
+    int githubPort;
+    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
+    int httpPort;
+    @ConfigProperty(name = "quarkus.github-app.webhook-secret", defaultValue = "")
+    String webhookSecret;
+    @ConfigProperty(name = "quarkus.github-app.app-id", defaultValue = "4242")
+    long appId;
+
+    @Inject
+    Vertx vertx;
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .proxy(HttpClient.Builder.NO_PROXY).build();
+    private SimulatedGitHub github;
+    private SimulatedGitHubServer server;
+    private final List<Step> steps = new ArrayList<>();
+    private volatile boolean finished;
+
+    /** One step of the script, and what the bot had done once it settled. */
+    public record Step(int number, String what, List<String> outcome) {
+    }
+
+    void start(@Observes StartupEvent startup) throws Exception {
+        if (!enabled) {
+            return;
+        }
+        github = new SimulatedGitHub(appId, 1, ORG);
+        seed(github, LocalDate.now(ZoneOffset.UTC));
+        server = new SimulatedGitHubServer(github);
+        int port = server.start(vertx, "127.0.0.1", githubPort);
+        LOG.infof("Simulated GitHub for the organisation '%s' on http://127.0.0.1:%d", ORG, port);
+        Thread script = new Thread(this::play, "sandbox-script");
+        script.setDaemon(true);
+        script.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public SimulatedGitHub github() {
+        return github;
+    }
+
+    public synchronized List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** A sample Mojaloop organisation: service repos, people from three organisations, DA and release teams. */
+    static void seed(SimulatedGitHub github, LocalDate today) {
+        for (String repo : List.of(".github", "central-ledger", "ml-api-adapter", "account-lookup-service",
+                "quoting-service", "helm")) {
+            github.repository(repo);
+        }
+        github.team("design-authority", "grace", "ian");
+        github.team("release-managers", "henry");
+        github.person("eve", "Infitx Ltd");
+        github.person("frank", "@crosslake");
+        github.person("mallory", null);
+        github.file(ORG + "/.github", "release-bot.yml", config(today));
+    }
+
+    /** The org config: a release whose feature freeze opened three weeks ago and whose bug-fix freeze opens in a week. */
+    static String config(LocalDate today) {
+        return """
+                reviews:
+                  required-approvals: 2
+                  distinct-organisations: 2
+                  dismiss-stale: true
+                  exception-approvers: [design-authority]
+                affiliations:
+                  Infitx: [alice, bob]
+                  Crosslake: [carol, dave]
+                  ModusBox: [grace, henry]
+                affiliation-fallback: profile-company
+                freeze:
+                  feature-freeze-weeks-before-pi-kickoff: 6
+                  bugfix-freeze-weeks-before-release: 4
+                  branches: [main, master, "release/*"]
+                  feature-types: [feat]
+                  allowed-during-bugfix-freeze-labels: ["priority: critical"]
+                  exception-approvers: [release-managers]
+                release-candidates:
+                  approvers: [release-managers]
+                releases:
+                  - version: v17.2.0
+                    pi-kickoff: %s
+                    release-date: %s
+                    timezone: UTC
+                    story: mojaloop/project#4300
+                    repos: [central-ledger, ml-api-adapter, account-lookup-service, quoting-service, helm]
+                gates:
+                  - id: golden-path-dev
+                    name: TTK Golden Path on dev
+                    ttk-suite: GP Tests
+                  - id: downstream
+                    name: Validated by a downstream implementer
+                """.formatted(today.plusWeeks(3), today.plusWeeks(5));
+    }
+
+    private void play() {
+        try {
+            String cl = ORG + "/central-ledger";
+            String mla = ORG + "/ml-api-adapter";
+            String als = ORG + "/account-lookup-service";
+            step("eve (Infitx, from her profile) opens central-ledger#101, a bug fix, during the feature freeze", cl, 101,
+                    () -> pullRequestEvent(github.openPullRequest(cl, 101, "eve", "fix(mojaloop/#3101): settlement window rounding", "main"), cl));
+            step("alice (Infitx) approves central-ledger#101", cl, 101, () -> reviewEvent(cl, 101, "alice"));
+            step("bob (Infitx) approves central-ledger#101: two approvals, but from one organisation", cl, 101,
+                    () -> reviewEvent(cl, 101, "bob"));
+            step("carol (Crosslake) approves central-ledger#101: a second organisation", cl, 101,
+                    () -> reviewEvent(cl, 101, "carol"));
+            step("frank (Crosslake) opens ml-api-adapter#57, a feature, during the feature freeze", mla, 57,
+                    () -> pullRequestEvent(github.openPullRequest(mla, 57, "frank", "feat(mojaloop/#3122): bulk transfer expiry", "main"), mla));
+            step("mallory, who is not a release manager, asks for a freeze exception on ml-api-adapter#57", mla, 57,
+                    () -> commentEvent(mla, 57, "mallory", "/freeze-exception please, it is small"));
+            step("henry (release-managers) grants a freeze exception on ml-api-adapter#57", mla, 57,
+                    () -> commentEvent(mla, 57, "henry", "/freeze-exception Agreed at the PI planning: the bulk demo depends on it"));
+            step("alice opens account-lookup-service#88, docs only, and bob (same organisation) approves", als, 88, () -> {
+                pullRequestEvent(github.openPullRequest(als, 88, "alice", "docs: clarify the oracle configuration", "main"), als);
+                settle();
+                reviewEvent(als, 88, "bob");
+            });
+            step("grace (Design Authority) grants a review exception on account-lookup-service#88", als, 88,
+                    () -> commentEvent(als, 88, "grace", "/review-exception Docs-only change, reviewed at the DA meeting"));
+            LOG.infof("Sandbox script finished: %d GitHub API calls, %d writes. See http://localhost:%d/sandbox",
+                    server.requests(), server.writes(), httpPort);
+        } catch (Exception e) {
+            LOG.error("Sandbox script failed", e);
+        } finally {
+            finished = true;
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private void step(String what, String repository, int number, Action action) throws Exception {
+        int n;
+        synchronized (this) {
+            n = steps.size() + 1;
+        }
+        LOG.infof("[step %d] %s", n, what);
+        long repliesBefore = botComments(repository, number).size();
+        action.run();
+        settle();
+        List<String> outcome = new ArrayList<>();
+        for (String check : List.of("review-rules", "release-freeze")) {
+            ObjectNode run = github.latestCheckRun(repository, number, check);
+            if (run != null) {
+                outcome.add(check + ": " + run.path("conclusion").asText() + " - " + run.path("output").path("title").asText());
+            }
+        }
+        botComments(repository, number).stream().skip(repliesBefore).forEach(body -> outcome.add("bot replied: "
+                + body.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith(">")).findFirst().orElse("")));
+        var pr = github.pullRequest(repository, number);
+        if (pr != null && !pr.path("labels").isEmpty()) {
+            List<String> labels = new ArrayList<>();
+            pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
+            outcome.add("labels: " + String.join(", ", labels));
+        }
+        for (String line : outcome) {
+            LOG.infof("[step %d]   %s", n, line);
+        }
+        synchronized (this) {
+            steps.add(new Step(n, what, outcome));
+        }
+    }
+
+    private List<String> botComments(String repository, int number) {
+        return github.comments(repository, number).stream()
+                .filter(c -> c.path("user").path("login").asText().equals(SimulatedGitHub.BOT_LOGIN))
+                .map(c -> c.path("body").asText()).toList();
+    }
+
+    /** Waits until the bot has stopped calling the simulated GitHub for a moment (at most 30 s). */
+    private void settle() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long last = -1;
+        int quiet = 0;
+        while (System.nanoTime() < deadline && quiet < 4) {
+            Thread.sleep(250);
+            long now = server.requests();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+    }
+
+    private void pullRequestEvent(ObjectNode pr, String repository) throws Exception {
+        ObjectNode payload = base(repository, pr.path("user").path("login").asText());
+        payload.put("action", "opened").put("number", pr.path("number").asInt());
+        payload.set("pull_request", pr);
+        send("pull_request", payload);
+    }
+
+    private void reviewEvent(String repository, int number, String reviewer) throws Exception {
+        ObjectNode review = github.review(repository, number, reviewer, "APPROVED");
+        ObjectNode payload = base(repository, reviewer);
+        payload.put("action", "submitted");
+        payload.set("review", review);
+        payload.set("pull_request", github.pullRequest(repository, number));
+        send("pull_request_review", payload);
+    }
+
+    private void commentEvent(String repository, int number, String author, String body) throws Exception {
+        ObjectNode comment = github.comment(repository, number, author, body);
+        ObjectNode pr = github.pullRequest(repository, number);
+        ObjectNode payload = base(repository, author);
+        payload.put("action", "created");
+        ObjectNode issue = payload.putObject("issue");
+        issue.put("number", number).put("title", pr.path("title").asText()).put("state", "open");
+        issue.set("user", pr.path("user"));
+        issue.set("labels", pr.path("labels"));
+        issue.putObject("pull_request").put("url", "http://127.0.0.1:" + githubPort + "/repos/" + repository + "/pulls/" + number);
+        payload.set("comment", comment);
+        send("issue_comment", payload);
+    }
+
+    private ObjectNode base(String repository, String sender) {
+        ObjectNode payload = mapper.createObjectNode();
+        ObjectNode repo = payload.putObject("repository");
+        repo.put("id", Math.abs(repository.hashCode())).put("name", repository.substring(repository.indexOf('/') + 1))
+                .put("full_name", repository).put("private", false).put("default_branch", "main");
+        repo.putObject("owner").put("login", ORG).put("type", "Organization");
+        payload.putObject("installation").put("id", 1);
+        payload.set("sender", github.user(sender));
+        return payload;
+    }
+
+    /** Posts a webhook to the bot's own endpoint, signed like GitHub signs it. */
+    private void send(String event, ObjectNode payload) throws Exception {
+        byte[] body = mapper.writeValueAsBytes(payload);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", event)
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString()).header("X-Hub-Signature-256", signature)
+                .header("User-Agent", "GitHub-Hookshot/sandbox")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() >= 300) {
+                    LOG.warnf("Webhook %s answered %d: %s", event, response.statusCode(), response.body());
+                }
+                return;
+            } catch (ConnectException notYetListening) {
+                if (System.nanoTime() > deadline) {
+                    throw notYetListening;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.mojaloop.releasebot.sandbox;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mojaloop.releasebot.render.Texts;
+
+/** What the bot did in the sandbox: {@code /sandbox} for people, {@code /sandbox/state} as JSON. 404 elsewhere. */
+@Path("/sandbox")
+public class SandboxPage {
+
+    @Inject
+    Sandbox sandbox;
+    @Inject
+    Texts texts;
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public String page() {
+        check();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> state = mapper.convertValue(sandbox.github().snapshot(), Map.class);
+        return texts.render("sandbox/page.html", Map.of("steps", sandbox.steps(), "finished", sandbox.finished(),
+                "state", state, "org", Sandbox.ORG));
+    }
+
+    @GET
+    @Path("/state")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> state() {
+        check();
+        return Map.of("finished", sandbox.finished(), "steps", sandbox.steps(), "github", sandbox.github().snapshot());
+    }
+
+    private void check() {
+        if (!sandbox.enabled() || sandbox.github() == null) {
+            throw new NotFoundException();
+        }
+    }
+}
