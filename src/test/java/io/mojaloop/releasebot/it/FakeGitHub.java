@@ -1,0 +1,258 @@
+package io.mojaloop.releasebot.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * A fake GitHub REST API on WireMock for the packaged app's HTTP-level tests: the app's
+ * {@code quarkus.github-app.instance-endpoint} points here, so every call the app makes lands on this server and
+ * the tests assert on the requests GitHub would receive. Check runs are stateful ({@link CheckRunStore}).
+ */
+public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
+
+    public static final long APP_ID = 424242;
+    public static final long INSTALLATION_ID = 1;
+    public static final String WEBHOOK_SECRET = "it-webhook-secret";
+
+    static FakeGitHub instance;
+
+    final ObjectMapper mapper = new ObjectMapper();
+    WireMockServer server;
+    CheckRunStore checkRuns;
+    final WriteLimiter writeLimiter = new WriteLimiter();
+    Map<String, String> initArgs = Map.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        this.initArgs = Map.copyOf(initArgs);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        instance = this;
+        checkRuns = new CheckRunStore(APP_ID);
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(checkRuns, writeLimiter));
+        server.start();
+        reset();
+        return Map.ofEntries(
+                Map.entry("quarkus.github-app.instance-endpoint", "http://127.0.0.1:" + server.port()),
+                Map.entry("quarkus.github-app.app-id", String.valueOf(APP_ID)),
+                Map.entry("quarkus.github-app.private-key", privateKeyPem()),
+                Map.entry("quarkus.github-app.webhook-secret", WEBHOOK_SECRET),
+                Map.entry("release-bot.github.read-timeout", "2s"),
+                Map.entry("release-bot.github.max-attempts", "3"),
+                Map.entry("release-bot.github.initial-backoff", "50ms"),
+                Map.entry("release-bot.github.writes-per-minute", initArgs.getOrDefault("writes-per-minute", "60000")),
+                Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(this, new TestInjector.MatchesType(FakeGitHub.class));
+    }
+
+    /** Forgets every stub, request and check run, and stubs what every installation needs. */
+    public void reset() {
+        server.resetAll();
+        checkRuns.clear();
+        writeLimiter.reset();
+        server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson(
+                "{\"id\":" + APP_ID + ",\"slug\":\"mojaloop-release-bot\",\"name\":\"mojaloop-release-bot\",\"owner\":{\"login\":\"mojaloop\"}}")));
+        server.stubFor(get(urlPathMatching("/app/installations/\\d+")).willReturn(okJson(
+                "{\"id\":" + INSTALLATION_ID + ",\"app_id\":" + APP_ID + ",\"account\":{\"login\":\"mojaloop\",\"type\":\"Organization\"},"
+                        + "\"access_tokens_url\":\"http://127.0.0.1:" + server.port() + "/app/installations/" + INSTALLATION_ID
+                        + "/access_tokens\"}")));
+        server.stubFor(post(urlPathMatching("/app/installations/\\d+/access_tokens")).willReturn(okJson(
+                "{\"token\":\"ghs_fake_installation_token\",\"expires_at\":\"2099-01-01T00:00:00Z\",\"permissions\":{}}")
+                .withStatus(201)));
+        server.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathEqualTo("/rate_limit")).willReturn(okJson(
+                "{\"resources\":{\"core\":{\"limit\":5000,\"remaining\":5000,\"reset\":4102444800}},\"rate\":{\"limit\":5000,\"remaining\":5000,\"reset\":4102444800}}")));
+        // check runs: stateful
+        server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/check-runs(/\\d+)?"))
+                .willReturn(aResponse().withTransformers(CheckRunStore.NAME)));
+        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/commits/[^/]+/check-runs"))
+                .willReturn(aResponse().withTransformers(CheckRunStore.NAME)));
+        // writes that only need an acknowledgement
+        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments"))
+                .willReturn(okJson("{\"id\":9001,\"body\":\"ok\"}").withStatus(201)));
+        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/comments/\\d+/reactions"))
+                .willReturn(okJson("{\"id\":9002,\"content\":\"+1\"}").withStatus(201)));
+        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels"))
+                .willReturn(okJson("[]")));
+        // lists that are empty unless a test says otherwise
+        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+/reviews")).atPriority(10).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments")).atPriority(10).willReturn(okJson("[]")));
+        server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    /** The org-wide release-bot.yml on the default branch of {org}/.github. */
+    public void orgConfig(String org, String yaml) {
+        file(org + "/.github", "release-bot.yml", yaml);
+    }
+
+    public void file(String repository, String path, String text) {
+        ObjectNode content = mapper.createObjectNode();
+        content.put("type", "file").put("encoding", "base64").put("path", path)
+                .put("name", path.substring(path.lastIndexOf('/') + 1))
+                .put("content", Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/" + path)).willReturn(okJson(content.toString())));
+    }
+
+    public void pullRequest(String repository, int number, String author, String headSha, String base, String title,
+            String... labels) {
+        ObjectNode pr = mapper.createObjectNode();
+        pr.put("number", number).put("state", "open").put("title", title).put("draft", false);
+        pr.putObject("user").put("login", author).put("type", "User");
+        pr.putObject("head").put("sha", headSha).put("ref", "feature/" + number);
+        pr.putObject("base").put("ref", base);
+        ArrayNode ls = pr.putArray("labels");
+        for (String label : labels) {
+            ls.addObject().put("name", label);
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls/" + number)).willReturn(okJson(pr.toString())));
+    }
+
+    /** A review as GitHub's REST API lists it. */
+    public record Review(String login, String state, String commitId) {
+    }
+
+    /** GitHub's secondary limit on writes, scaled: more than {@code limit} writes in any second get a 403. */
+    public void limitWritesPerSecond(int limit) {
+        writeLimiter.limit = limit;
+    }
+
+    public int writesRefused() {
+        return writeLimiter.refused.get();
+    }
+
+    /** The open PRs of a repository, as {@code GET /repos/{repo}/pulls?state=open} lists them. */
+    public void openPullRequests(String repository, int... numbers) {
+        ArrayNode list = mapper.createArrayNode();
+        for (int n : numbers) {
+            list.addObject().put("number", n).put("state", "open");
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls"))
+                .withQueryParam("state", com.github.tomakehurst.wiremock.client.WireMock.equalTo("open"))
+                .willReturn(okJson(list.toString())));
+    }
+
+    public void reviews(String repository, int number, Review... reviews) {
+        ArrayNode list = mapper.createArrayNode();
+        long id = 100;
+        for (Review r : reviews) {
+            ObjectNode review = list.addObject();
+            review.put("id", id++).put("state", r.state()).put("commit_id", r.commitId())
+                    .put("submitted_at", "2026-11-2" + Math.min(9, id - 100) + "T10:00:00Z");
+            review.putObject("user").put("login", r.login()).put("type", r.login().endsWith("[bot]") ? "Bot" : "User");
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls/" + number + "/reviews"))
+                .willReturn(okJson(list.toString())));
+    }
+
+    /** A comment as GitHub's REST API lists it. */
+    public record Comment(long id, String login, String body) {
+    }
+
+    public void comments(String repository, int number, Comment... comments) {
+        ArrayNode list = mapper.createArrayNode();
+        for (Comment c : comments) {
+            ObjectNode comment = list.addObject();
+            comment.put("id", c.id()).put("body", c.body()).put("created_at", "2026-11-24T10:00:00Z");
+            comment.putObject("user").put("login", c.login()).put("type", "User");
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/" + number + "/comments"))
+                .willReturn(okJson(list.toString())));
+    }
+
+    public void team(String org, String slug, String... members) {
+        ArrayNode list = mapper.createArrayNode();
+        for (String m : members) {
+            list.addObject().put("login", m).put("type", "User");
+        }
+        server.stubFor(get(urlPathEqualTo("/orgs/" + org + "/teams/" + slug + "/members")).willReturn(okJson(list.toString())));
+    }
+
+    public void user(String login, String company) {
+        ObjectNode user = mapper.createObjectNode();
+        user.put("login", login).put("type", "User");
+        if (company != null) {
+            user.put("company", company);
+        } else {
+            user.putNull("company");
+        }
+        server.stubFor(get(urlPathEqualTo("/users/" + login)).willReturn(okJson(user.toString())));
+    }
+
+    /** Requests the app sent, by method and path prefix (query ignored). */
+    public List<LoggedRequest> requests(String method, String pathPrefix) {
+        return server.getAllServeEvents().stream()
+                .map(e -> e.getRequest())
+                .filter(r -> r.getMethod().equals(RequestMethod.fromString(method)))
+                .filter(r -> r.getUrl().split("\\?")[0].startsWith(pathPrefix))
+                .map(r -> (LoggedRequest) r)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** Every write (POST, PATCH, PUT, DELETE) the app sent outside the app-token endpoints. */
+    public List<LoggedRequest> writes() {
+        return server.getAllServeEvents().stream()
+                .map(e -> (LoggedRequest) e.getRequest())
+                .filter(r -> !r.getMethod().equals(RequestMethod.GET))
+                .filter(r -> !r.getUrl().startsWith("/app/"))
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    static String privateKeyPem() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

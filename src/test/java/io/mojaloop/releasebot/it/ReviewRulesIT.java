@@ -1,0 +1,261 @@
+package io.mojaloop.releasebot.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mojaloop.releasebot.it.FakeGitHub.Comment;
+import io.mojaloop.releasebot.it.FakeGitHub.Review;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * The packaged app in prod mode, talking to a fake GitHub over HTTP: signed webhooks in, REST calls out.
+ * Each test uses its own organisation, because the app caches configuration and teams per organisation.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = FakeGitHub.class, restrictToAnnotatedClass = true)
+class ReviewRulesIT {
+
+    static final String CONFIG = """
+            reviews:
+              required-approvals: 2
+              distinct-organisations: 2
+              dismiss-stale: true
+              exception-approvers: [design-authority]
+            affiliations:
+              Infitx: [alice, bob]
+              Crosslake: [carol]
+              ModusBox: [da-lead]
+            affiliation-fallback: none
+            """;
+    static final String SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+
+    FakeGitHub github;
+
+    @BeforeEach
+    void reset() {
+        github.reset();
+    }
+
+    private String org() {
+        return "it-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private ObjectNode awaitCheck(String repository, String sha, String conclusion) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> github.checkRuns.latest(repository, sha, "review-rules"),
+                run -> run != null && conclusion.equals(run.path("conclusion").asText()));
+    }
+
+    @Test
+    void twoApprovalsFromOneOrganisationFailAndAThirdFromAnotherPasses() {
+        String org = org();
+        String repo = org + "/central-ledger";
+        github.orgConfig(org, CONFIG);
+        github.pullRequest(repo, 101, "eve", SHA, "main", "feat: settlement window report");
+        github.reviews(repo, 101, new Review("alice", "APPROVED", SHA), new Review("bob", "APPROVED", SHA));
+
+        Webhooks.send("pull_request_review", Webhooks.review(repo, 101, "bob", "approved", SHA)).then().statusCode(200);
+
+        ObjectNode failing = awaitCheck(repo, SHA, "failure");
+        assertThat(failing.path("head_sha").asText()).isEqualTo(SHA);
+        assertThat(failing.path("output").path("title").asText()).isEqualTo("1 of 2 organisations, 2 of 2 approvals");
+        assertThat(failing.path("output").path("summary").asText())
+                .contains("1 more organisation").contains("Infitx");
+        assertThat(failing.path("output").path("text").asText())
+                .contains("| alice | Infitx (affiliations) | approved |");
+
+        github.reviews(repo, 101, new Review("alice", "APPROVED", SHA), new Review("bob", "APPROVED", SHA),
+                new Review("carol", "APPROVED", SHA));
+        Webhooks.send("pull_request_review", Webhooks.review(repo, 101, "carol", "approved", SHA)).then().statusCode(200);
+
+        ObjectNode passing = awaitCheck(repo, SHA, "success");
+        assertThat(passing.path("output").path("title").asText()).isEqualTo("2 of 2 organisations, 3 of 2 approvals");
+        // the second verdict updated the same check run rather than adding one
+        assertThat(github.checkRuns.all()).filteredOn(r -> r.path("name").asText().equals("review-rules")).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredEventWritesNothingNew() {
+        String org = org();
+        String repo = org + "/ml-api-adapter";
+        github.orgConfig(org, CONFIG);
+        github.pullRequest(repo, 7, "eve", SHA, "main", "fix: quote expiry");
+        String body = Webhooks.pullRequest("opened", repo, 7, "eve", SHA).toString();
+
+        Webhooks.send("pull_request", body, "delivery-1").then().statusCode(200);
+        awaitCheck(repo, SHA, "failure");
+        Webhooks.send("pull_request", body, "delivery-1").then().statusCode(200);
+        Webhooks.send("pull_request", body, "delivery-2").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> github.requests("GET", "/repos/" + repo + "/commits/" + SHA + "/check-runs").size() >= 6);
+        // one check run per check (review-rules and release-freeze), written once each
+        assertThat(github.writes()).hasSize(2);
+        assertThat(github.writes()).extracting(r -> r.getBodyAsString())
+                .anySatisfy(b -> assertThat(b).contains("\"name\":\"review-rules\""))
+                .anySatisfy(b -> assertThat(b).contains("\"name\":\"release-freeze\""));
+    }
+
+    @Test
+    void aDesignAuthorityMemberGrantsAnExceptionAndOthersAreRefused() {
+        String org = org();
+        String repo = org + "/account-lookup-service";
+        github.orgConfig(org, CONFIG);
+        github.team(org, "design-authority", "da-lead");
+        github.pullRequest(repo, 12, "eve", SHA, "main", "fix: lookup cache");
+        github.reviews(repo, 12, new Review("alice", "APPROVED", SHA), new Review("bob", "APPROVED", SHA));
+        github.comments(repo, 12, new Comment(501, "alice", "/review-exception it's urgent"));
+
+        Webhooks.send("issue_comment", Webhooks.comment(repo, 12, true, 501, "alice", "/review-exception it's urgent"))
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/12/comments").isEmpty());
+        String refusal = github.requests("POST", "/repos/" + repo + "/issues/12/comments").get(0).getBodyAsString();
+        assertThat(refusal).contains("can only be used by members of `design-authority`").contains("Nothing was changed");
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/12/labels")).isEmpty();
+        assertThat(github.checkRuns.latest(repo, SHA, "review-rules")).isNull();
+
+        String grant = "/review-exception urgent security fix, agreed in the DA call of 2026-11-24";
+        github.comments(repo, 12, new Comment(501, "alice", "/review-exception it's urgent"), new Comment(502, "da-lead", grant));
+        Webhooks.send("issue_comment", Webhooks.comment(repo, 12, true, 502, "da-lead", grant)).then().statusCode(200);
+
+        ObjectNode passing = awaitCheck(repo, SHA, "success");
+        assertThat(passing.path("output").path("title").asText())
+                .isEqualTo("Review exception granted by da-lead: 1 of 2 organisations, 2 of 2 approvals");
+        assertThat(passing.path("output").path("summary").asText()).contains("urgent security fix");
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/12/labels").get(0).getBodyAsString())
+                .contains("review-exception");
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/comments/502/reactions").get(0).getBodyAsString())
+                .contains("+1");
+    }
+
+    @Test
+    void anExceptionWithoutReasonGetsTheUsage() {
+        String org = org();
+        String repo = org + "/quoting-service";
+        github.orgConfig(org, CONFIG);
+        github.team(org, "design-authority", "da-lead");
+        github.pullRequest(repo, 3, "eve", SHA, "main", "fix: rounding");
+
+        Webhooks.send("issue_comment", Webhooks.comment(repo, 3, true, 601, "da-lead", "/review-exception"))
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/3/comments").isEmpty());
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/3/comments").get(0).getBodyAsString())
+                .contains("needs a reason").contains("Usage: `/review-exception <reason>`");
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/3/labels")).isEmpty();
+    }
+
+    @Test
+    void badOrMissingSignaturesAreRefusedAndChangeNothing() {
+        String org = org();
+        String repo = org + "/central-ledger";
+        github.orgConfig(org, CONFIG);
+        github.pullRequest(repo, 1, "eve", SHA, "main", "feat: x");
+        String body = Webhooks.pullRequest("opened", repo, 1, "eve", SHA).toString();
+
+        given().contentType("application/json").header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", "bad-1").header("X-Hub-Signature-256", Webhooks.sign(body.getBytes(), "wrong"))
+                .body(body).post("/").then().statusCode(400);
+        given().contentType("application/json").header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", "bad-2").body(body).post("/").then().statusCode(400);
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> github.writes().isEmpty());
+        assertThat(github.requests("GET", "/repos/" + repo)).isEmpty();
+
+        // a correctly signed delivery afterwards is handled, so the refusals above were not a broken app
+        Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 1, "eve", SHA)).then().statusCode(200);
+        awaitCheck(repo, SHA, "failure");
+        await().atMost(Duration.ofSeconds(10)).until(() -> github.writes().size() == 2);
+    }
+
+    @Test
+    void malformedJsonIsRefusedAndChangesNothing() {
+        Webhooks.send("pull_request", "{\"action\": \"opened\", ", "malformed-1").then().statusCode(400)
+                .body(containsString("JSON"));
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void aBrokenConfigGivesAFailingCheckNamingFileAndLine() {
+        String org = org();
+        String repo = org + "/central-ledger";
+        github.orgConfig(org, """
+                reviews:
+                  required-approvals: two
+                """);
+        github.pullRequest(repo, 9, "eve", SHA, "main", "feat: x");
+
+        Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 9, "eve", SHA)).then().statusCode(200);
+
+        ObjectNode run = awaitCheck(repo, SHA, "failure");
+        assertThat(run.path("output").path("title").asText()).contains("configuration has 1 error");
+        assertThat(run.path("output").path("summary").asText())
+                .contains("`" + org + "/.github:release-bot.yml` line 2, column 23");
+    }
+
+    @Test
+    void aPullRequestThatEditsTheConfigGetsTheSameVerdict() {
+        String org = org();
+        String repo = org + "/central-ledger";
+        github.orgConfig(org, CONFIG);
+        // the PR's head relaxes the rules in the repository config: the bot must not read it from there
+        github.stub(get(urlPathEqualTo("/repos/" + repo + "/contents/.github/release-bot.yml"))
+                .withQueryParam("ref", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"type\":\"file\",\"encoding\":\"base64\",\"content\":\""
+                                + java.util.Base64.getEncoder().encodeToString(
+                                        "reviews:\n  required-approvals: 0\n  distinct-organisations: 0\n".getBytes())
+                                + "\"}")));
+        github.pullRequest(repo, 4, "eve", SHA, "main", "chore: relax review rules");
+
+        Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 4, "eve", SHA)).then().statusCode(200);
+
+        ObjectNode run = awaitCheck(repo, SHA, "failure");
+        assertThat(run.path("output").path("title").asText()).isEqualTo("0 of 2 organisations, 0 of 2 approvals");
+        assertThat(github.requests("GET", "/repos/" + repo + "/contents/"))
+                .allSatisfy(r -> assertThat(r.getUrl()).doesNotContain("ref="));
+    }
+
+    @Test
+    void aGitHubThatNeverAnswersCannotHangTheBot() {
+        String org = org();
+        String slow = org + "/slow-service";
+        github.orgConfig(org, CONFIG);
+        github.stub(get(urlPathEqualTo("/repos/" + slow + "/pulls/5"))
+                .willReturn(aResponse().withFixedDelay(60_000).withStatus(200).withBody("{}")));
+
+        long start = System.nanoTime();
+        Webhooks.send("pull_request", Webhooks.pullRequest("opened", slow, 5, "eve", SHA)).then().statusCode(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        // read timeout 2s, 3 attempts: the bot gives up on its own instead of waiting forever
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.requests("GET", "/repos/" + slow + "/pulls/5").size() == 3);
+
+        // and it keeps working for everyone else
+        String repo = org + "/central-ledger";
+        github.pullRequest(repo, 6, "eve", SHA, "main", "feat: y");
+        Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 6, "eve", SHA)).then().statusCode(200);
+        awaitCheck(repo, SHA, "failure");
+    }
+
+    @Test
+    void healthAndMetricsAreServed() {
+        given().get("/q/health").then().statusCode(200).body(containsString("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+}

@@ -1,0 +1,68 @@
+package io.mojaloop.releasebot.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * What the README's sandbox command shows, checked: the packaged app in the {@code sandbox} profile plays its
+ * script against the simulated GitHub, and the outcome is the one the README promises.
+ */
+@QuarkusIntegrationTest
+@TestProfile(SandboxIT.SandboxProfile.class)
+class SandboxIT {
+
+    public static class SandboxProfile implements QuarkusTestProfile {
+        @Override
+        public String getConfigProfile() {
+            return "sandbox";
+        }
+
+        /** What the sandbox profile sets, stated again so no other test's fake GitHub settings can leak in. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.github-app.instance-endpoint", "http://127.0.0.1:8089",
+                    "quarkus.github-app.webhook-secret", "sandbox-webhook-secret",
+                    "quarkus.github-app.app-id", "4242");
+        }
+    }
+
+    @Test
+    void theScriptShowsFailingThenPassingReviewsAFreezeAndExceptions() {
+        JsonPath state = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().get("/sandbox/state").then().statusCode(200).extract().jsonPath(),
+                        s -> s.getBoolean("finished"));
+        List<Map<String, Object>> steps = state.getList("steps");
+        assertThat(steps).hasSize(9);
+        assertThat(outcome(state, 3)).contains("review-rules: failure - 1 of 2 organisations, 2 of 2 approvals");
+        assertThat(outcome(state, 4)).contains("review-rules: success - 2 of 2 organisations, 3 of 2 approvals");
+        assertThat(outcome(state, 1)).anyMatch(l -> l.startsWith("release-freeze: success - Allowed"));
+        assertThat(outcome(state, 5)).anyMatch(l -> l.startsWith("release-freeze: failure - Blocked by the feature freeze of v17.2.0"));
+        assertThat(outcome(state, 6)).anyMatch(l -> l.startsWith("release-freeze: failure"))
+                .anyMatch(l -> l.startsWith("bot replied:") && l.contains("release-managers"));
+        assertThat(outcome(state, 7)).anyMatch(l -> l.startsWith("release-freeze: success - Freeze exception granted by henry"))
+                .contains("labels: freeze-exception");
+        assertThat(outcome(state, 8)).anyMatch(l -> l.startsWith("review-rules: failure - 1 of 2 organisations, 1 of 2 approvals"));
+        assertThat(outcome(state, 9)).anyMatch(l -> l.startsWith("review-rules: success - Review exception granted by grace"))
+                .contains("labels: review-exception");
+
+        String page = given().get("/sandbox").then().statusCode(200).extract().asString();
+        assertThat(page).contains("central-ledger#101").contains("Blocked by the feature freeze");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> outcome(JsonPath state, int step) {
+        return (List<String>) state.getList("steps", Map.class).get(step - 1).get("outcome");
+    }
+}
