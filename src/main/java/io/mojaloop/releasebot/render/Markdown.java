@@ -48,6 +48,22 @@ public final class Markdown {
         return out.toString();
     }
 
+    /**
+     * Text inside a code span ({@code `...`}): markdown is not interpreted there, so only backticks (which would
+     * end the span) and line breaks are replaced.
+     */
+    @TemplateExtension(matchName = "code")
+    public static String code(Object value) {
+        return value == null ? "" : value.toString().replace('`', '\'').replaceAll("[\\r\\n\\t]+", " ");
+    }
+
+    /** Text for plain-text places such as check-run titles: one line, no control characters, at most 120 characters. */
+    @TemplateExtension(matchName = "plain")
+    public static String plain(Object value) {
+        String s = value == null ? "" : value.toString().replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return s.length() > 120 ? s.substring(0, 119) + "…" : s;
+    }
+
     /** A short commit id for tables. */
     @TemplateExtension(matchName = "short")
     public static String shortSha(String sha) {

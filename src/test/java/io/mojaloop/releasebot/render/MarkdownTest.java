@@ -32,4 +32,16 @@ class MarkdownTest {
     void nullIsEmpty() {
         assertThat(Markdown.escape(null)).isEmpty();
     }
+
+    @Test
+    void codeSpansKeepTheirTextButCannotBeClosed() {
+        assertThat(Markdown.code("release/*")).isEqualTo("release/*");
+        assertThat(Markdown.code("a`b\nc")).isEqualTo("a'b c");
+    }
+
+    @Test
+    void plainTextIsOneShortLine() {
+        assertThat(Markdown.plain("feature/my_branch\n# x")).isEqualTo("feature/my_branch # x");
+        assertThat(Markdown.plain("x".repeat(200))).hasSize(120);
+    }
 }
