@@ -64,6 +64,21 @@ public final class Markdown {
         return s.length() > 120 ? s.substring(0, 119) + "…" : s;
     }
 
+    /**
+     * A link target for {@code [text](url)}: only http(s) URLs; characters that would end the target are
+     * percent-encoded. Anything else becomes {@code #}, so a {@code javascript:} link can never be written.
+     */
+    @TemplateExtension(matchName = "href")
+    public static String href(Object value) {
+        String url = value == null ? "" : value.toString().strip();
+        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        if (!(lower.startsWith("https://") || lower.startsWith("http://"))) {
+            return "#";
+        }
+        return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+                .replace("\"", "%22").replaceAll("[\\p{Cntrl}]", "");
+    }
+
     /** A short commit id for tables. */
     @TemplateExtension(matchName = "short")
     public static String shortSha(String sha) {

@@ -50,8 +50,8 @@ public class Sandbox {
     int githubPort;
     @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
     int httpPort;
-    @ConfigProperty(name = "quarkus.github-app.webhook-secret", defaultValue = "")
-    String webhookSecret;
+    @ConfigProperty(name = "quarkus.github-app.webhook-secret")
+    java.util.Optional<String> webhookSecret;
     @ConfigProperty(name = "quarkus.github-app.app-id", defaultValue = "4242")
     long appId;
 
@@ -293,7 +293,7 @@ public class Sandbox {
     private void send(String event, ObjectNode payload) throws Exception {
         byte[] body = mapper.writeValueAsBytes(payload);
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.init(new SecretKeySpec(webhookSecret.orElse("").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
                 .timeout(Duration.ofSeconds(10))

@@ -1,0 +1,71 @@
+package io.mojaloop.releasebot.story;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+import io.mojaloop.releasebot.config.Gate;
+import io.mojaloop.releasebot.config.Release;
+import io.mojaloop.releasebot.story.StoryFacts.Candidate;
+import io.mojaloop.releasebot.story.StoryFacts.ComponentVersion;
+import io.mojaloop.releasebot.story.StoryFacts.ExceptionGrant;
+import io.mojaloop.releasebot.story.StoryFacts.Item;
+
+/** The story block's content: a release's readiness with every reason, ready to render. */
+public record StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
+        List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
+        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released) {
+
+    public enum Verdict {
+        READY, BLOCKED, PENDING, RELEASED
+    }
+
+    public enum GateStatus {
+        PASSED("passed", "✅"), FAILED("failed", "❌"), PENDING("no evidence yet", "⏳");
+
+        private final String words;
+        private final String icon;
+
+        GateStatus(String words, String icon) {
+            this.words = words;
+            this.icon = icon;
+        }
+
+        public String icon() {
+            return icon;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /**
+     * One gate's state and where it comes from.
+     *
+     * @param source {@code command} (a {@code /gate} comment) or {@code issue-query} (an issue search), null when pending
+     */
+    public record GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at,
+            String note, List<Item> bugs) {
+    }
+
+    /** A calendar entry; state is {@code upcoming}, {@code open}, {@code closed}, {@code off} or {@code done}. */
+    public record CalendarRow(String name, Instant at, String state, ZoneId zone) {
+    }
+
+    public List<GateRow> blocking() {
+        return gates.stream().filter(g -> g.status() == GateStatus.FAILED).toList();
+    }
+
+    public List<GateRow> pending() {
+        return gates.stream().filter(g -> g.status() == GateStatus.PENDING).toList();
+    }
+
+    public List<ExceptionGrant> reviewExceptions() {
+        return exceptions.stream().filter(e -> e.kind().equals("review")).toList();
+    }
+
+    public List<ExceptionGrant> freezeExceptions() {
+        return exceptions.stream().filter(e -> e.kind().equals("freeze")).toList();
+    }
+}
