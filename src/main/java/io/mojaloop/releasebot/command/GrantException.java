@@ -24,6 +24,8 @@ public abstract class GrantException implements BotCommand {
     Directory directory;
     @Inject
     Texts texts;
+    @Inject
+    io.mojaloop.releasebot.github.UpdateReleaseStory stories;
 
     /** The label that marks the PR. */
     protected abstract String label();
@@ -67,5 +69,6 @@ public abstract class GrantException implements BotCommand {
         context.addLabels(label());
         context.done();
         check().evaluate(new PullRequestRef(context.installationId(), context.repository(), context.number()));
+        stories.request(context.installationId(), context.owner());
     }
 }

@@ -84,6 +84,32 @@ public class Directory {
         return company;
     }
 
+    private final Map<String, Entry<Boolean>> writers = new ConcurrentHashMap<>();
+
+    /** True when the person has write (or maintain, or admin) permission on the repository. */
+    public boolean canWrite(GitHubApi api, String repository, String login) throws IOException {
+        String key = (repository + "/" + login).toLowerCase(Locale.ROOT);
+        Entry<Boolean> cached = writers.get(key);
+        if (cached != null && cached.expiresAt > System.currentTimeMillis()) {
+            return cached.value;
+        }
+        boolean write = api.find("/repos/" + repository + "/collaborators/" + GitHubApi.encode(login) + "/permission")
+                .map(p -> p.path("permission").asText(""))
+                .map(p -> p.equals("admin") || p.equals("maintain") || p.equals("write"))
+                .orElse(false);
+        writers.put(key, new Entry<>(write, System.currentTimeMillis() + ttl.toMillis()));
+        return write;
+    }
+
+    /**
+     * Release managers: members of {@code release-candidates.approvers}, or, when that list is empty, anyone with
+     * write permission on the repository where they act.
+     */
+    public boolean isReleaseManager(GitHubApi api, String org, List<String> approverTeams, String repository, String login)
+            throws IOException {
+        return approverTeams.isEmpty() ? canWrite(api, repository, login) : inAnyTeam(api, org, approverTeams, login);
+    }
+
     /** Forgets a team (membership or team events). */
     public void forgetTeam(String org, String slug) {
         teams.remove((org + "/" + slug).toLowerCase(Locale.ROOT));
@@ -92,5 +118,6 @@ public class Directory {
     public void clear() {
         teams.clear();
         companies.clear();
+        writers.clear();
     }
 }

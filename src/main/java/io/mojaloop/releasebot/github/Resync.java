@@ -37,6 +37,8 @@ public class Resync {
     Instance<PullRequestCheck> checks;
     @Inject
     MeterRegistry registry;
+    @Inject
+    UpdateReleaseStory stories;
 
     @Scheduled(every = "${release-bot.resync.every:1h}", delayed = "${release-bot.resync.initial-delay:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -75,6 +77,11 @@ public class Resync {
                     }
                     prs++;
                 }
+            }
+            try {
+                stories.refreshAll(installation.getId(), installation.getAccount().getLogin());
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf(e, "Resync of the release stories of installation %d failed", installation.getId());
             }
         }
         LOG.infof("Resync: %d installations, %d open pull requests evaluated", installations.size(), prs);

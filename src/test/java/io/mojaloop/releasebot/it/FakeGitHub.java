@@ -45,6 +45,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     WireMockServer server;
     CheckRunStore checkRuns;
     final WriteLimiter writeLimiter = new WriteLimiter();
+    final IssueStore issues = new IssueStore();
     Map<String, String> initArgs = Map.of();
 
     @Override
@@ -56,7 +57,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         instance = this;
         checkRuns = new CheckRunStore(APP_ID);
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(checkRuns, writeLimiter));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(checkRuns, writeLimiter, issues));
         server.start();
         reset();
         return Map.ofEntries(
@@ -68,7 +69,8 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.github.max-attempts", "3"),
                 Map.entry("release-bot.github.initial-backoff", "50ms"),
                 Map.entry("release-bot.github.writes-per-minute", initArgs.getOrDefault("writes-per-minute", "60000")),
-                Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")));
+                Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")),
+                Map.entry("release-bot.story.debounce", "200ms"));
     }
 
     @Override
@@ -88,6 +90,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         server.resetAll();
         checkRuns.clear();
         writeLimiter.reset();
+        issues.clear();
         server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson(
                 "{\"id\":" + APP_ID + ",\"slug\":\"mojaloop-release-bot\",\"name\":\"mojaloop-release-bot\",\"owner\":{\"login\":\"mojaloop\"}}")));
         server.stubFor(get(urlPathMatching("/app/installations/\\d+")).willReturn(okJson(
@@ -112,6 +115,16 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("{\"id\":9002,\"content\":\"+1\"}").withStatus(201)));
         server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels"))
                 .willReturn(okJson("[]")));
+        // issues: stateful (story bodies)
+        server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+")).atPriority(20)
+                .willReturn(aResponse().withTransformers(IssueStore.NAME)));
+        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/labels")).willReturn(okJson("{}").withStatus(201)));
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels/.+"))
+                .willReturn(okJson("[]")));
+        server.stubFor(get(urlPathEqualTo("/search/issues")).atPriority(50)
+                .willReturn(okJson("{\"total_count\":0,\"incomplete_results\":false,\"items\":[]}")));
+        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/releases")).atPriority(50).willReturn(okJson("[]")));
+        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels")).atPriority(50).willReturn(okJson("[]")));
         // lists that are empty unless a test says otherwise
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+/reviews")).atPriority(10).willReturn(okJson("[]")));
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments")).atPriority(10).willReturn(okJson("[]")));
@@ -156,6 +169,59 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
     /** A review as GitHub's REST API lists it. */
     public record Review(String login, String state, String commitId) {
+    }
+
+    /** An issue whose body the bot may rewrite (a release story). */
+    public void issue(String repository, int number, String title, String body) {
+        issues.put(repository, number, title, body);
+    }
+
+    public String issueBody(String repository, int number) {
+        return issues.body(repository, number);
+    }
+
+    public void editIssue(String repository, int number, String body) {
+        issues.edit(repository, number, body);
+    }
+
+    /** What {@code GET /search/issues} answers for a query containing {@code queryPart}. */
+    public void search(String queryPart, String... itemsJson) {
+        server.stubFor(get(urlPathEqualTo("/search/issues")).atPriority(5)
+                .withQueryParam("q", com.github.tomakehurst.wiremock.client.WireMock.containing(queryPart))
+                .willReturn(okJson("{\"total_count\":" + itemsJson.length + ",\"incomplete_results\":false,\"items\":["
+                        + String.join(",", itemsJson) + "]}")));
+    }
+
+    /** A search result item: an issue or (pullRequest) PR of a repository. */
+    public String searchItem(String repository, int number, String title, boolean pullRequest, String... labels) {
+        ObjectNode item = mapper.createObjectNode();
+        item.put("number", number).put("title", title).put("state", "open")
+                .put("html_url", "https://github.com/" + repository + (pullRequest ? "/pull/" : "/issues/") + number)
+                .put("repository_url", "http://127.0.0.1:" + server.port() + "/repos/" + repository);
+        ArrayNode ls = item.putArray("labels");
+        for (String l : labels) {
+            ls.addObject().put("name", l);
+        }
+        if (pullRequest) {
+            item.putObject("pull_request").put("url", "http://127.0.0.1/repos/" + repository + "/pulls/" + number);
+        }
+        return item.toString();
+    }
+
+    /** The releases of a repository, newest first: each {tag, prerelease ("true"/"false"), publishedAt}. */
+    public void releases(String repository, String[]... releases) {
+        ArrayNode list = mapper.createArrayNode();
+        for (String[] r : releases) {
+            list.addObject().put("tag_name", r[0]).put("prerelease", Boolean.parseBoolean(r[1])).put("draft", false)
+                    .put("published_at", r[2]).put("html_url", "https://github.com/" + repository + "/releases/tag/" + r[0]);
+        }
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/releases")).atPriority(5).willReturn(okJson(list.toString())));
+    }
+
+    /** A person's permission on a repository (admin, write, read, none). */
+    public void permission(String repository, String login, String permission) {
+        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/collaborators/" + login + "/permission"))
+                .willReturn(okJson("{\"permission\":\"" + permission + "\"}")));
     }
 
     /** GitHub's secondary limit on writes, scaled: more than {@code limit} writes in any second get a 403. */
@@ -225,9 +291,9 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathEqualTo("/users/" + login)).willReturn(okJson(user.toString())));
     }
 
-    /** Requests the app sent, by method and path prefix (query ignored). */
+    /** Requests the app sent, by method and path prefix (query ignored), oldest first. */
     public List<LoggedRequest> requests(String method, String pathPrefix) {
-        return server.getAllServeEvents().stream()
+        return chronological().stream()
                 .map(e -> e.getRequest())
                 .filter(r -> r.getMethod().equals(RequestMethod.fromString(method)))
                 .filter(r -> r.getUrl().split("\\?")[0].startsWith(pathPrefix))
@@ -237,11 +303,17 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
     /** Every write (POST, PATCH, PUT, DELETE) the app sent outside the app-token endpoints. */
     public List<LoggedRequest> writes() {
-        return server.getAllServeEvents().stream()
+        return chronological().stream()
                 .map(e -> (LoggedRequest) e.getRequest())
                 .filter(r -> !r.getMethod().equals(RequestMethod.GET))
                 .filter(r -> !r.getUrl().startsWith("/app/"))
                 .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> chronological() {
+        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+        java.util.Collections.reverse(events);
+        return events;
     }
 
     static String privateKeyPem() {

@@ -1,0 +1,210 @@
+package io.mojaloop.releasebot.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mojaloop.releasebot.it.FakeGitHub.Comment;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * The release story over HTTP: commands on the story and on PRs, the block rebuilt from GitHub, human text kept,
+ * typed text escaped, releases reflected.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = FakeGitHub.class, restrictToAnnotatedClass = true)
+class StoryIT {
+
+    static final String START = "<!-- release-bot:start -->";
+    static final String END = "<!-- release-bot:end -->";
+
+    FakeGitHub github;
+    String org;
+    String project;
+    final List<Comment> storyComments = new ArrayList<>();
+    long commentIds = 7000;
+
+    @BeforeEach
+    void setUp() {
+        github.reset();
+        storyComments.clear();
+        org = "st-" + UUID.randomUUID().toString().substring(0, 8);
+        project = org + "/project";
+        github.orgConfig(org, """
+                release-candidates:
+                  approvers: [release-managers]
+                releases:
+                  - version: v17.2.0
+                    pi-kickoff: 2099-01-18
+                    release-date: 2099-01-25
+                    story: %s/project#4300
+                    repos: [central-ledger, helm]
+                gates:
+                  - id: golden-path-dev
+                    name: TTK Golden Path on dev
+                    ttk-suite: GP Tests
+                  - id: downstream
+                    name: Validated by a downstream implementer
+                  - id: blocking-bugs
+                    name: No high or medium priority bugs open
+                    issue-query: 'org:%s is:issue is:open label:bug'
+                """.formatted(org, org));
+        github.team(org, "release-managers", "henry");
+        github.issue(project, 4300, "Release v17.2.0", "# Release v17.2.0\n\nThe checklist people keep.\n");
+    }
+
+    /** A comment on the story: recorded where the bot reads comments, then delivered as a webhook. */
+    private long onStory(String author, String body) {
+        long id = ++commentIds;
+        storyComments.add(new Comment(id, author, body));
+        github.comments(project, 4300, storyComments.toArray(Comment[]::new));
+        Webhooks.send("issue_comment", Webhooks.comment(project, 4300, false, id, author, body)).then().statusCode(200);
+        return id;
+    }
+
+    private void awaitReaction(String repository, long commentId) {
+        await().atMost(Duration.ofSeconds(20)).until(
+                () -> !github.requests("POST", "/repos/" + repository + "/issues/comments/" + commentId + "/reactions").isEmpty());
+    }
+
+    private String awaitBlockContaining(String text) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> block(github.issueBody(project, 4300)),
+                b -> b != null && b.contains(text));
+    }
+
+    static String block(String body) {
+        if (body == null || !body.contains(START)) {
+            return null;
+        }
+        return body.substring(body.indexOf(START), body.indexOf(END) + END.length());
+    }
+
+    private List<String> replies(String repository, int number) {
+        return github.requests("POST", "/repos/" + repository + "/issues/" + number + "/comments").stream()
+                .map(r -> r.getBodyAsString()).toList();
+    }
+
+    @Test
+    void gatesMoveTheStoryFromPendingToBlockedToReadyAndTheBlockIsRebuiltFromGitHub() {
+        long status = onStory("mallory", "/release-status");
+        awaitReaction(project, status);
+        String pending = awaitBlockContaining("## Release v17.2.0: PENDING");
+        assertThat(pending).contains("no evidence yet for **TTK Golden Path on dev**, **Validated by a downstream implementer**")
+                .contains("| No high or medium priority bugs open (`blocking-bugs`) | ✅ passed |");
+        assertThat(github.issueBody(project, 4300)).startsWith("# Release v17.2.0\n\nThe checklist people keep.\n\n" + START);
+
+        // someone who is not a release manager: refused, nothing changes
+        onStory("mallory", "/gate downstream pass");
+        await().atMost(Duration.ofSeconds(20)).until(() -> replies(project, 4300).size() == 1);
+        assertThat(replies(project, 4300).get(0)).contains("can only be used by members of `release-managers`");
+
+        // an unknown gate: the valid ids are listed
+        onStory("henry", "/gate golden-path pass");
+        await().atMost(Duration.ofSeconds(20)).until(() -> replies(project, 4300).size() == 2);
+        assertThat(replies(project, 4300).get(1)).contains("There is no gate `golden-path`").contains("`golden-path-dev`")
+                .contains("`downstream`");
+
+        long fail = onStory("henry", "/gate golden-path-dev fail https://ci.example/gp/41 3 failures in transfers");
+        awaitReaction(project, fail);
+        String blocked = awaitBlockContaining("## Release v17.2.0: BLOCKED");
+        assertThat(blocked).contains("**BLOCKED** by **TTK Golden Path on dev**").contains("[evidence](https://ci.example/gp/41)")
+                .contains("3 failures in transfers");
+
+        onStory("henry", "/gate golden-path-dev pass https://ci.example/gp/42 rerun green");
+        long downstream = onStory("henry", "/gate downstream pass https://github.com/mojaloop/mini-loop/actions/runs/7 mini-loop");
+        awaitReaction(project, downstream);
+        String ready = awaitBlockContaining("## Release v17.2.0: READY");
+        assertThat(ready).contains("**READY**: every gate has passed").contains("rerun green").doesNotContain("3 failures");
+
+        // people edit around the block and inside it; the block is restored, their text kept
+        String body = github.issueBody(project, 4300);
+        github.editIssue(project, 4300, "Intro added later.\n\n" + body.replace("rerun green", "tampered") + "\n\nNotes below.");
+        long again = onStory("mallory", "/release-status");
+        awaitReaction(project, again);
+        await().atMost(Duration.ofSeconds(20)).until(() -> block(github.issueBody(project, 4300)).equals(ready));
+        assertThat(github.issueBody(project, 4300)).startsWith("Intro added later.").endsWith("Notes below.");
+
+        // the block deleted altogether: rebuilt, identical
+        github.editIssue(project, 4300, "# Release v17.2.0\n\nThe checklist people keep.\n");
+        long rebuild = onStory("mallory", "/release-status");
+        awaitReaction(project, rebuild);
+        await().atMost(Duration.ofSeconds(20)).until(() -> ready.equals(block(github.issueBody(project, 4300))));
+
+        // and asking again when nothing changed writes nothing
+        int patches = github.requests("PATCH", "/repos/" + project + "/issues/4300").size();
+        long idle = onStory("mallory", "/release-status");
+        awaitReaction(project, idle);
+        assertThat(github.requests("PATCH", "/repos/" + project + "/issues/4300")).hasSize(patches);
+    }
+
+    @Test
+    void releaseCandidatesAreDeclaredAndCancelledByReleaseManagersOnly() {
+        String helm = org + "/helm";
+        github.comments(helm, 612);
+        Webhooks.send("issue_comment", Webhooks.comment(helm, 612, true, 801, "mallory", "/release-candidate v17.2.0-rc.1"))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> replies(helm, 612).size() == 1);
+        assertThat(replies(helm, 612).get(0)).contains("can only be used by members of `release-managers`");
+        assertThat(github.requests("POST", "/repos/" + helm + "/issues/612/labels")).isEmpty();
+
+        Webhooks.send("issue_comment", Webhooks.comment(helm, 612, true, 802, "henry", "/release-candidate 17.2"))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> replies(helm, 612).size() == 2);
+        assertThat(replies(helm, 612).get(1)).contains("is not a release version").contains("Usage:");
+
+        Webhooks.send("issue_comment", Webhooks.comment(helm, 612, true, 803, "henry", "/release-candidate v17.2.0-rc.1"))
+                .then().statusCode(200);
+        awaitReaction(helm, 803);
+        assertThat(github.requests("POST", "/repos/" + helm + "/labels")).extracting(r -> r.getBodyAsString())
+                .anySatisfy(b -> assertThat(b).contains("\"name\":\"release-candidate\"").contains("\"color\":\"0e8a16\""))
+                .anySatisfy(b -> assertThat(b).contains("\"name\":\"rc: v17.2.0-rc.1\""));
+        assertThat(github.requests("POST", "/repos/" + helm + "/issues/612/labels").get(0).getBodyAsString())
+                .contains("release-candidate").contains("rc: v17.2.0-rc.1");
+
+        // the story lists the labelled PR
+        github.search("label:\"release-candidate\"", github.searchItem(helm, 612, "chore(release): v17.2.0-rc.1", true,
+                "release-candidate", "rc: v17.2.0-rc.1"));
+        long status = onStory("henry", "/release-status");
+        awaitReaction(project, status);
+        awaitBlockContaining("[helm\\#612](https://github.com/" + helm + "/pull/612)");
+
+        github.stub(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/" + helm + "/issues/612/labels"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "[{\"name\":\"release-candidate\"},{\"name\":\"rc: v17.2.0-rc.1\"},{\"name\":\"helm\"}]")));
+        Webhooks.send("issue_comment", Webhooks.comment(helm, 612, true, 804, "henry", "/release-candidate cancel"))
+                .then().statusCode(200);
+        awaitReaction(helm, 804);
+        assertThat(github.requests("DELETE", "/repos/" + helm + "/issues/612/labels/")).extracting(r -> r.getUrl())
+                .containsExactlyInAnyOrder("/repos/" + helm + "/issues/612/labels/release-candidate",
+                        "/repos/" + helm + "/issues/612/labels/rc%3A%20v17.2.0-rc.1");
+    }
+
+    @Test
+    void typedTextIsEscapedAndAReleaseEventIsReflected() {
+        long gate = onStory("henry", "/gate downstream fail javascript:alert(1) <img src=x onerror=alert(1)> @everyone [x](javascript:y) | cell");
+        awaitReaction(project, gate);
+        String block = awaitBlockContaining("BLOCKED");
+        assertThat(block).doesNotContain("<img").doesNotContain("](javascript:").doesNotContain("@everyone")
+                .contains("&lt;img src=x onerror=alert\\(1\\)&gt;").contains("\\| cell");
+
+        github.releases(org + "/helm", new String[] { "v17.2.0", "false", "2099-01-25T10:00:00Z" },
+                new String[] { "v17.2.0-rc.1", "true", "2099-01-10T10:00:00Z" });
+        ObjectNode release = Webhooks.at(Webhooks.example("release/published.payload.json"), org + "/helm", "henry");
+        ((ObjectNode) release.get("release")).put("tag_name", "v17.2.0");
+        Webhooks.send("release", release).then().statusCode(200);
+        String released = awaitBlockContaining("## Release v17.2.0: RELEASED");
+        assertThat(released).contains("published [v17.2.0](https://github.com/" + org + "/helm/releases/tag/v17.2.0) as a full release")
+                .contains("| helm | [v17.2.0](");
+    }
+}
