@@ -110,7 +110,7 @@ public class Sandbox {
     /** A sample Mojaloop organisation: service repos, people from three organisations, DA and release teams. */
     static void seed(SimulatedGitHub github, LocalDate today) {
         for (String repo : List.of(".github", "central-ledger", "ml-api-adapter", "account-lookup-service",
-                "quoting-service", "helm")) {
+                "quoting-service", "helm", "project")) {
             github.repository(repo);
         }
         github.team("design-authority", "grace", "ian");
@@ -119,6 +119,18 @@ public class Sandbox {
         github.person("frank", "@crosslake");
         github.person("mallory", null);
         github.file(ORG + "/.github", "release-bot.yml", config(today));
+        github.openIssue(ORG + "/project", 4300, "release-lead", "Release v17.2.0 (PI 17)", """
+                # Release v17.2.0
+
+                The release story for PI 17. Release managers: @henry. This text is written by people and the bot
+                leaves it alone; the block below is the bot's.
+
+                - [ ] Release notes drafted
+                - [ ] Community call announcement
+                """);
+        github.openIssue(ORG + "/central-ledger", 1201, "carol", "Settlement window rounding loses a cent",
+                "Found on QA.", "bug", "priority: high");
+        github.openPullRequest(ORG + "/helm", 612, "henry", "chore(release): v17.2.0-rc.1", "main");
     }
 
     /** The org config: a release whose feature freeze opened three weeks ago and whose bug-fix freeze opens in a week. */
@@ -156,6 +168,9 @@ public class Sandbox {
                     ttk-suite: GP Tests
                   - id: downstream
                     name: Validated by a downstream implementer
+                  - id: blocking-bugs
+                    name: No high or medium priority bugs open
+                    issue-query: 'org:mojaloop is:issue is:open label:bug label:"priority: high","priority: medium"'
                 """.formatted(today.plusWeeks(3), today.plusWeeks(5));
     }
 
@@ -184,6 +199,20 @@ public class Sandbox {
             });
             step("grace (Design Authority) grants a review exception on account-lookup-service#88", als, 88,
                     () -> commentEvent(als, 88, "grace", "/review-exception Docs-only change, reviewed at the DA meeting"));
+            String project = ORG + "/project";
+            String helm = ORG + "/helm";
+            step("henry asks for the release status on the story, project#4300 (an open high-priority bug)", project, 4300,
+                    () -> commentEvent(project, 4300, "henry", "/release-status"));
+            step("henry declares helm#612 a release candidate, v17.2.0-rc.1", helm, 612,
+                    () -> commentEvent(helm, 612, "henry", "/release-candidate v17.2.0-rc.1"));
+            step("helm publishes the pre-release v17.2.0-rc.1", project, 4300,
+                    () -> releaseEvent(helm, github.publishRelease(helm, "v17.2.0-rc.1", true), "prereleased"));
+            step("henry records the TTK Golden Path run on dev", project, 4300, () -> commentEvent(project, 4300, "henry",
+                    "/gate golden-path-dev pass https://ci.example/ttk/gp-dev/42 1,312 assertions passed on v17.2.0-rc.1"));
+            step("henry records mini-loop's validation of the candidate", project, 4300, () -> commentEvent(project, 4300,
+                    "henry", "/gate downstream pass https://github.example/mojaloop/mini-loop/actions/runs/7 mini-loop deployed v17.2.0-rc.1"));
+            step("the blocking bug central-ledger#1201 is fixed and closed", project, 4300,
+                    () -> issueEvent(ORG + "/central-ledger", github.closeIssue(ORG + "/central-ledger", 1201), "closed"));
             LOG.infof("Sandbox script finished: %d GitHub API calls, %d writes. See http://localhost:%d/sandbox",
                     server.requests(), server.writes(), httpPort);
         } catch (Exception e) {
@@ -215,7 +244,19 @@ public class Sandbox {
         }
         botComments(repository, number).stream().skip(repliesBefore).forEach(body -> outcome.add("bot replied: "
                 + body.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith(">")).findFirst().orElse("")));
-        var pr = github.pullRequest(repository, number);
+        ObjectNode story = github.issue(ORG + "/project", 4300);
+        if (story != null && story.path("body").asText().contains("<!-- release-bot:start -->")
+                && (repository.equals(ORG + "/project") || number == 612)) {
+            List<String> lines = story.path("body").asText().lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith("## Release ")) {
+                    outcome.add("story: " + lines.get(i).substring(3));
+                    lines.stream().skip(i + 1).filter(l -> !l.isBlank()).findFirst().ifPresent(l -> outcome.add("story: " + l));
+                    break;
+                }
+            }
+        }
+        var pr = github.issue(repository, number);
         if (pr != null && !pr.path("labels").isEmpty()) {
             List<String> labels = new ArrayList<>();
             pr.path("labels").forEach(l -> labels.add(l.path("name").asText()));
@@ -266,16 +307,25 @@ public class Sandbox {
 
     private void commentEvent(String repository, int number, String author, String body) throws Exception {
         ObjectNode comment = github.comment(repository, number, author, body);
-        ObjectNode pr = github.pullRequest(repository, number);
         ObjectNode payload = base(repository, author);
         payload.put("action", "created");
-        ObjectNode issue = payload.putObject("issue");
-        issue.put("number", number).put("title", pr.path("title").asText()).put("state", "open");
-        issue.set("user", pr.path("user"));
-        issue.set("labels", pr.path("labels"));
-        issue.putObject("pull_request").put("url", "http://127.0.0.1:" + githubPort + "/repos/" + repository + "/pulls/" + number);
+        payload.set("issue", github.issue(repository, number));
         payload.set("comment", comment);
         send("issue_comment", payload);
+    }
+
+    private void releaseEvent(String repository, ObjectNode release, String action) throws Exception {
+        ObjectNode payload = base(repository, "henry");
+        payload.put("action", action);
+        payload.set("release", release);
+        send("release", payload);
+    }
+
+    private void issueEvent(String repository, ObjectNode issue, String action) throws Exception {
+        ObjectNode payload = base(repository, "carol");
+        payload.put("action", action);
+        payload.set("issue", issue);
+        send("issues", payload);
     }
 
     private ObjectNode base(String repository, String sender) {

@@ -31,6 +31,10 @@ public class SimulatedGitHub {
     private final Map<String, String> files = new LinkedHashMap<>();
     private final List<String> repositories = new ArrayList<>();
     private final Map<String, ObjectNode> pulls = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
+    private final Map<String, List<ObjectNode>> releases = new LinkedHashMap<>();
+    private final Map<String, List<String>> repoLabels = new LinkedHashMap<>();
+    private final Map<String, String> permissions = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> reviews = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> comments = new LinkedHashMap<>();
     private final Map<String, List<String>> teams = new LinkedHashMap<>();
@@ -77,6 +81,157 @@ public class SimulatedGitHub {
         pr.putArray("labels");
         pulls.put(key(repository, number), pr);
         return pr.deepCopy();
+    }
+
+    public synchronized ObjectNode openIssue(String repository, int number, String author, String title, String body,
+            String... labels) {
+        ObjectNode issue = mapper.createObjectNode();
+        issue.put("id", ids.incrementAndGet()).put("number", number).put("state", "open").put("title", title)
+                .put("body", body).put("html_url", "https://github.example/" + repository + "/issues/" + number)
+                .put("created_at", Instant.now().toString());
+        issue.set("user", user(author));
+        ArrayNode ls = issue.putArray("labels");
+        for (String l : labels) {
+            ls.addObject().put("name", l);
+        }
+        issues.put(key(repository, number), issue);
+        return issue.deepCopy();
+    }
+
+    public synchronized ObjectNode closeIssue(String repository, int number) {
+        ObjectNode issue = issues.get(key(repository, number));
+        issue.put("state", "closed");
+        return issue.deepCopy();
+    }
+
+    /** An issue (or a PR, as the issues API shows it). */
+    public synchronized ObjectNode issue(String repository, int number) {
+        ObjectNode issue = issues.get(key(repository, number));
+        if (issue != null) {
+            return issue.deepCopy();
+        }
+        ObjectNode pr = pulls.get(key(repository, number));
+        if (pr == null) {
+            return null;
+        }
+        ObjectNode asIssue = pr.deepCopy();
+        asIssue.putObject("pull_request").put("url", "https://github.example/" + repository + "/pull/" + number);
+        return asIssue;
+    }
+
+    synchronized ObjectNode editIssue(String repository, int number, JsonNode patch) {
+        ObjectNode issue = issues.get(key(repository, number));
+        if (issue == null) {
+            return null;
+        }
+        patch.fields().forEachRemaining(e -> issue.set(e.getKey(), e.getValue()));
+        return issue.deepCopy();
+    }
+
+    public synchronized ObjectNode publishRelease(String repository, String tag, boolean prerelease) {
+        ObjectNode release = mapper.createObjectNode();
+        release.put("id", ids.incrementAndGet()).put("tag_name", tag).put("name", tag).put("prerelease", prerelease)
+                .put("draft", false).put("published_at", Instant.now().toString())
+                .put("html_url", "https://github.example/" + repository + "/releases/tag/" + tag).put("body", "");
+        releases.computeIfAbsent(repository.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(0, release);
+        return release.deepCopy();
+    }
+
+    synchronized List<ObjectNode> releases(String repository) {
+        return releases.getOrDefault(repository.toLowerCase(Locale.ROOT), List.of()).stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    public synchronized void permission(String repository, String login, String permission) {
+        permissions.put((repository + "/" + login).toLowerCase(Locale.ROOT), permission);
+    }
+
+    synchronized String permission(String repository, String login) {
+        return permissions.getOrDefault((repository + "/" + login).toLowerCase(Locale.ROOT), "read");
+    }
+
+    synchronized boolean hasLabel(String repository, String name) {
+        return repoLabels.getOrDefault(repository.toLowerCase(Locale.ROOT), List.of()).contains(name);
+    }
+
+    synchronized void createLabel(String repository, String name) {
+        repoLabels.computeIfAbsent(repository.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
+    }
+
+    synchronized ArrayNode labelsOf(String repository, int number) {
+        ObjectNode item = issues.containsKey(key(repository, number)) ? issues.get(key(repository, number))
+                : pulls.get(key(repository, number));
+        return item == null ? mapper.createArrayNode() : ((ArrayNode) item.path("labels")).deepCopy();
+    }
+
+    synchronized void removeLabel(String repository, int number, String name) {
+        ObjectNode item = issues.containsKey(key(repository, number)) ? issues.get(key(repository, number))
+                : pulls.get(key(repository, number));
+        if (item != null) {
+            ArrayNode labels = (ArrayNode) item.path("labels");
+            for (int i = labels.size() - 1; i >= 0; i--) {
+                if (labels.get(i).path("name").asText().equals(name)) {
+                    labels.remove(i);
+                }
+            }
+        }
+    }
+
+    /**
+     * GitHub's issue search, for the qualifiers the bot uses: {@code org:}, {@code repo:}, {@code is:issue},
+     * {@code is:pr}, {@code is:open}, {@code is:closed} and {@code label:} (quoted, comma-separated means any of).
+     */
+    synchronized List<ObjectNode> search(String query, String baseUrl) {
+        List<String> terms = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+:(?:\"[^\"]*\"|[^\\s,\"]+)(?:,(?:\"[^\"]*\"|[^\\s,\"]+))*)|\\S+")
+                .matcher(query);
+        while (m.find()) {
+            terms.add(m.group());
+        }
+        List<ObjectNode> found = new ArrayList<>();
+        List<Map.Entry<String, ObjectNode>> all = new ArrayList<>(issues.entrySet());
+        all.addAll(pulls.entrySet());
+        for (Map.Entry<String, ObjectNode> e : all) {
+            String repository = e.getKey().substring(0, e.getKey().indexOf('#'));
+            ObjectNode item = e.getValue();
+            boolean pr = pulls.containsValue(item);
+            boolean matches = true;
+            for (String term : terms) {
+                int colon = term.indexOf(':');
+                String q = colon < 0 ? "" : term.substring(0, colon).toLowerCase(Locale.ROOT);
+                String v = colon < 0 ? term : term.substring(colon + 1);
+                matches &= switch (q) {
+                    case "org" -> repository.startsWith(v.toLowerCase(Locale.ROOT) + "/");
+                    case "repo" -> repository.equals(v.toLowerCase(Locale.ROOT));
+                    case "is" -> switch (v) {
+                        case "issue" -> !pr;
+                        case "pr" -> pr;
+                        case "open" -> "open".equals(item.path("state").asText());
+                        case "closed" -> !"open".equals(item.path("state").asText());
+                        default -> true;
+                    };
+                    case "label" -> {
+                        boolean any = false;
+                        for (String wanted : v.split(",")) {
+                            String w = wanted.replace("\"", "").trim();
+                            for (JsonNode l : item.path("labels")) {
+                                any |= l.path("name").asText().equalsIgnoreCase(w);
+                            }
+                        }
+                        yield any;
+                    }
+                    default -> true;
+                };
+            }
+            if (matches) {
+                ObjectNode hit = item.deepCopy();
+                hit.put("repository_url", baseUrl + "/repos/" + repository);
+                if (pr) {
+                    hit.putObject("pull_request").put("url", baseUrl + "/repos/" + repository + "/pulls/" + item.path("number").asInt());
+                }
+                found.add(hit);
+            }
+        }
+        return found;
     }
 
     public synchronized ObjectNode review(String repository, int number, String reviewer, String state) {
@@ -164,7 +319,8 @@ public class SimulatedGitHub {
     }
 
     synchronized ArrayNode addLabels(String repository, int number, JsonNode names) {
-        ObjectNode pr = pulls.get(key(repository, number));
+        ObjectNode pr = issues.containsKey(key(repository, number)) ? issues.get(key(repository, number))
+                : pulls.get(key(repository, number));
         ArrayNode labels = pr == null ? mapper.createArrayNode() : (ArrayNode) pr.withArray("labels");
         for (JsonNode name : names) {
             boolean present = false;
@@ -243,6 +399,7 @@ public class SimulatedGitHub {
             prs.add(pr);
         }
         all.put("checkRunsWritten", checkRuns.size());
+        all.set("issues", mapper.valueToTree(issues.values()));
         all.set("reactions", mapper.valueToTree(reactions));
         return all;
     }

@@ -104,6 +104,35 @@ public class SimulatedGitHubServer {
             github.react(Long.parseLong(ctx.pathParam("id")), body(ctx).path("content").asText());
             json(ctx, 201, mapper.createObjectNode().put("id", 1).put("content", body(ctx).path("content").asText()));
         });
+        router.get(repo + "/issues/:number").handler(ctx -> orNotFound(ctx, github.issue(repository(ctx), number(ctx))));
+        router.patch(repo + "/issues/:number").handler(ctx -> orNotFound(ctx,
+                github.editIssue(repository(ctx), number(ctx), body(ctx))));
+        router.get(repo + "/issues/:number/labels").handler(ctx -> json(ctx, 200, github.labelsOf(repository(ctx), number(ctx))));
+        router.delete(repo + "/issues/:number/labels/:name").handler(ctx -> {
+            github.removeLabel(repository(ctx), number(ctx), decode(ctx.pathParam("name")));
+            json(ctx, 200, github.labelsOf(repository(ctx), number(ctx)));
+        });
+        router.get(repo + "/labels/:name").handler(ctx -> {
+            String name = decode(ctx.pathParam("name"));
+            if (github.hasLabel(repository(ctx), name)) {
+                json(ctx, 200, mapper.createObjectNode().put("name", name));
+            } else {
+                notFound(ctx);
+            }
+        });
+        router.post(repo + "/labels").handler(ctx -> {
+            github.createLabel(repository(ctx), body(ctx).path("name").asText());
+            json(ctx, 201, body(ctx));
+        });
+        router.get(repo + "/releases").handler(ctx -> json(ctx, 200, mapper.valueToTree(github.releases(repository(ctx)))));
+        router.get(repo + "/collaborators/:login/permission").handler(ctx -> json(ctx, 200, mapper.createObjectNode()
+                .put("permission", github.permission(repository(ctx), ctx.pathParam("login")))));
+        router.get("/search/issues").handler(ctx -> {
+            List<ObjectNode> items = github.search(ctx.queryParams().get("q"), "http://" + ctx.request().authority());
+            ObjectNode page = mapper.createObjectNode().put("total_count", items.size()).put("incomplete_results", false);
+            page.set("items", mapper.valueToTree(items));
+            json(ctx, 200, page);
+        });
         router.get(repo + "/commits/:sha/pulls").handler(ctx -> json(ctx, 200,
                 mapper.valueToTree(github.pullRequestsWithHead(repository(ctx), ctx.pathParam("sha")))));
         router.get(repo + "/commits/:sha/check-runs").handler(ctx -> {
@@ -160,6 +189,10 @@ public class SimulatedGitHubServer {
                 .put("repositories_url", base + "/installation/repositories");
         installation.putObject("account").put("login", github.org).put("type", "Organization");
         return installation;
+    }
+
+    private static String decode(String segment) {
+        return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String repository(RoutingContext ctx) {

@@ -44,7 +44,7 @@ class SandboxIT {
                 .until(() -> given().get("/sandbox/state").then().statusCode(200).extract().jsonPath(),
                         s -> s.getBoolean("finished"));
         List<Map<String, Object>> steps = state.getList("steps");
-        assertThat(steps).hasSize(9);
+        assertThat(steps).hasSize(15);
         assertThat(outcome(state, 3)).contains("review-rules: failure - 1 of 2 organisations, 2 of 2 approvals");
         assertThat(outcome(state, 4)).contains("review-rules: success - 2 of 2 organisations, 3 of 2 approvals");
         assertThat(outcome(state, 1)).anyMatch(l -> l.startsWith("release-freeze: success - Allowed"));
@@ -56,6 +56,17 @@ class SandboxIT {
         assertThat(outcome(state, 8)).anyMatch(l -> l.startsWith("review-rules: failure - 1 of 2 organisations, 1 of 2 approvals"));
         assertThat(outcome(state, 9)).anyMatch(l -> l.startsWith("review-rules: success - Review exception granted by grace"))
                 .contains("labels: review-exception");
+
+        // the release story, from its calendar to READY
+        assertThat(outcome(state, 10)).contains("story: Release v17.2.0: BLOCKED")
+                .anyMatch(l -> l.contains("BLOCKED** by **No high or medium priority bugs open**"));
+        assertThat(outcome(state, 11)).contains("labels: release-candidate, rc: v17.2.0-rc.1");
+        assertThat(outcome(state, 14)).contains("story: Release v17.2.0: BLOCKED");
+        assertThat(outcome(state, 15)).contains("story: Release v17.2.0: READY", "story: **READY**: every gate has passed.");
+        String story = state.getString("github.issues.find { it.number == 4300 }.body");
+        assertThat(story).startsWith("# Release v17.2.0").contains("- [ ] Community call announcement")
+                .contains("[v17.2.0-rc.1](https://github.example/mojaloop/helm/releases/tag/v17.2.0-rc.1)")
+                .contains("| freeze | henry | Agreed at the PI planning");
 
         String page = given().get("/sandbox").then().statusCode(200).extract().asString();
         assertThat(page).contains("central-ledger#101").contains("Blocked by the feature freeze");
