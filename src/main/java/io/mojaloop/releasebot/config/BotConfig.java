@@ -11,7 +11,11 @@ import java.util.Map;
  *        {@link io.mojaloop.releasebot.policy.Affiliations})
  */
 public record BotConfig(Reviews reviews, Map<String, List<String>> affiliations, AffiliationFallback affiliationFallback,
-        Freeze freeze, ReleaseCandidates releaseCandidates, List<Release> releases, List<Gate> gates) {
+        Freeze freeze, ReleaseCandidates releaseCandidates, List<Release> releases, List<Gate> gates,
+        List<String> implementers) {
+
+    /** Who validates a release candidate downstream, unless {@code implementers:} says otherwise. */
+    public static final List<String> DEFAULT_IMPLEMENTERS = List.of("mini-loop", "iac", "core-test-harness");
 
     public static final BotConfig DEFAULTS = new BotConfig(Reviews.DEFAULTS, Map.of(), AffiliationFallback.NONE,
             Freeze.DEFAULTS, ReleaseCandidates.DEFAULTS, List.of(), List.of());
@@ -20,9 +24,16 @@ public record BotConfig(Reviews reviews, Map<String, List<String>> affiliations,
         affiliations = Map.copyOf(affiliations);
         releases = List.copyOf(releases);
         gates = List.copyOf(gates);
+        implementers = List.copyOf(implementers);
+    }
+
+    public BotConfig(Reviews reviews, Map<String, List<String>> affiliations, AffiliationFallback affiliationFallback,
+            Freeze freeze, ReleaseCandidates releaseCandidates, List<Release> releases, List<Gate> gates) {
+        this(reviews, affiliations, affiliationFallback, freeze, releaseCandidates, releases, gates, DEFAULT_IMPLEMENTERS);
     }
 
     public BotConfig withReviews(Reviews newReviews) {
-        return new BotConfig(newReviews, affiliations, affiliationFallback, freeze, releaseCandidates, releases, gates);
+        return new BotConfig(newReviews, affiliations, affiliationFallback, freeze, releaseCandidates, releases, gates,
+                implementers);
     }
 }

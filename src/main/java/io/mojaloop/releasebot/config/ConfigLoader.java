@@ -48,10 +48,8 @@ public final class ConfigLoader {
     static final List<String> RELEASE_CANDIDATES = List.of("approvers");
     static final List<String> RELEASE = List.of("version", "pi-kickoff", "release-date", "timezone", "feature-freeze",
             "bugfix-freeze", "story", "repos");
-    static final List<String> GATE = List.of("id", "name", "ttk-suite", "issue-query");
+    static final List<String> GATE = List.of("id", "name", "kind", "ttk-suite", "issue-query", "environment", "path");
 
-    /** Who validates a release candidate downstream, unless {@code implementers} says otherwise. */
-    public static final List<String> DEFAULT_IMPLEMENTERS = List.of("mini-loop", "iac", "core-test-harness");
 
     static final Pattern TEAM_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
@@ -59,6 +57,7 @@ public final class ConfigLoader {
     static final Pattern REPO = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9-]*/)?[A-Za-z0-9_.-]+");
     static final Pattern STORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9_.-]+#[1-9][0-9]*");
     static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*");
+    static final Pattern IMPLEMENTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private ConfigLoader() {
     }
@@ -133,10 +132,11 @@ public final class ConfigLoader {
             }
             List<Release> releases = top.containsKey("releases") ? releases(top.get("releases"), freeze) : List.of();
             List<Gate> gates = top.containsKey("gates") ? gates(top.get("gates")) : List.of();
-            if (top.containsKey("implementers")) {
-                strings(top.get("implementers"), "implementers", s -> !s.isBlank(), "a non-empty name");
-            }
-            return new BotConfig(reviews, affiliations, fallback, freeze, rc, releases, gates);
+            List<String> implementers = top.containsKey("implementers")
+                    ? strings(top.get("implementers"), "implementers", s -> IMPLEMENTER.matcher(s).matches(),
+                            "an implementer name such as mini-loop (letters, digits, - and _)")
+                    : BotConfig.DEFAULT_IMPLEMENTERS;
+            return new BotConfig(reviews, affiliations, fallback, freeze, rc, releases, gates, implementers);
         }
 
         BotConfig repo(String text, BotConfig org) {
@@ -439,8 +439,27 @@ public final class ConfigLoader {
                 }
                 String suite = k.containsKey("ttk-suite") ? scalar(k.get("ttk-suite"), path + ".ttk-suite", "a TTK report name") : null;
                 String query = k.containsKey("issue-query") ? scalar(k.get("issue-query"), path + ".issue-query", "a GitHub issue search") : null;
+                String environment = k.containsKey("environment")
+                        ? scalar(k.get("environment"), path + ".environment", "an environment name such as dev or qa") : null;
+                String notes = k.containsKey("path") ? scalar(k.get("path"), path + ".path", "a file path such as .changelog/release-{version}.md") : null;
+                GateKind kind = null;
+                if (k.containsKey("kind")) {
+                    String value = scalar(k.get("kind"), path + ".kind", "a gate kind");
+                    kind = value == null ? null : GateKind.fromYaml(value);
+                    if (value != null && kind == null) {
+                        problem(k.get("kind"), path + ".kind: expected one of manual, ttk, issues, downstream, repo-standards, "
+                                + "release-notes, found \"" + value + "\"");
+                    }
+                }
+                GateKind effective = kind != null ? kind : GateKind.infer(id, suite, query);
+                if (effective == GateKind.TTK && suite == null) {
+                    problem(item, path + ": a ttk gate needs ttk-suite: the name of the TTK report that satisfies it");
+                }
+                if (effective == GateKind.ISSUES && query == null) {
+                    problem(item, path + ": an issues gate needs issue-query: the GitHub issue search that must find nothing");
+                }
                 if (id != null && name != null) {
-                    gates.add(new Gate(id, name, suite, query));
+                    gates.add(new Gate(id, name, suite, query, effective, environment, notes));
                 }
             }
             return gates;

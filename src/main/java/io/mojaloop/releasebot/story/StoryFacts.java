@@ -21,7 +21,45 @@ import io.mojaloop.releasebot.config.Release;
  */
 public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
         Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
-        List<ComponentVersion> versions, List<ComponentVersion> helmReleases) {
+        List<ComponentVersion> versions, List<ComponentVersion> helmReleases, List<TtkEvidence> ttkReports,
+        List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes) {
+
+    public StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
+            Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
+            List<ComponentVersion> versions, List<ComponentVersion> helmReleases) {
+        this(release, freeze, gates, gateCommands, bugsByGate, candidates, exceptions, versions, helmReleases, List.of(),
+                io.mojaloop.releasebot.config.BotConfig.DEFAULT_IMPLEMENTERS, null, null);
+    }
+
+    /** A TTK report summary the bot posted on the story (read back from its own comment). */
+    public record TtkEvidence(io.mojaloop.releasebot.report.TtkRecord record, java.time.Instant at, String commentUrl) {
+    }
+
+    /**
+     * One repository's standards. {@code protection} is null when the app may not read branch protection
+     * (no administration read permission); {@code missingChecks} lists required checks branch protection lacks.
+     */
+    public record RepoStandard(String repository, boolean codeowners, boolean license, Boolean protection,
+            List<String> missingChecks) {
+        public boolean failed() {
+            return !codeowners || !license || Boolean.FALSE.equals(protection) || !missingChecks.isEmpty();
+        }
+
+        public boolean unknown() {
+            return protection == null;
+        }
+
+        public String name() {
+            return repository.substring(repository.indexOf('/') + 1);
+        }
+    }
+
+    /** Where the release notes were found (url null when not found). */
+    public record ReleaseNotes(String where, String url) {
+        public boolean found() {
+            return url != null;
+        }
+    }
 
     /** An issue or PR, as linked from the story. */
     public record Item(String repository, int number, String title, String url) {

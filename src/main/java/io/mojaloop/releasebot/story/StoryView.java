@@ -14,7 +14,11 @@ import io.mojaloop.releasebot.story.StoryFacts.Item;
 /** The story block's content: a release's readiness with every reason, ready to render. */
 public record StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
         List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
-        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released) {
+        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
+
+    public boolean hasDownstream() {
+        return gates.stream().anyMatch(g -> g.gate().kind() == io.mojaloop.releasebot.config.GateKind.DOWNSTREAM);
+    }
 
     public enum Verdict {
         READY, BLOCKED, PENDING, RELEASED
@@ -46,7 +50,27 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
      * @param source {@code command} (a {@code /gate} comment) or {@code issue-query} (an issue search), null when pending
      */
     public record GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at,
-            String note, List<Item> bugs) {
+            String note, List<Item> bugs, List<Detail> details) {
+
+        public GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at, String note,
+                List<Item> bugs) {
+            this(gate, status, source, evidenceUrl, by, at, note, bugs, List.of());
+        }
+    }
+
+    /**
+     * A line under a gate: one TTK environment, one implementer, one repository's standards, the release notes.
+     * Status is passed, failed, pending or unknown.
+     */
+    public record Detail(String label, String status, String url, String text) {
+        public String icon() {
+            return switch (status) {
+                case "passed" -> "✅";
+                case "failed" -> "❌";
+                case "unknown" -> "❔";
+                default -> "⏳";
+            };
+        }
     }
 
     /** A calendar entry; state is {@code upcoming}, {@code open}, {@code closed}, {@code off} or {@code done}. */

@@ -278,7 +278,9 @@ class ConfigLoaderTest {
     void gatesNeedAnIdSlugAndAName() {
         assertThat(only(org("gates:\n  - id: Golden Path\n    name: x\n")).message()).contains("lower-case letters, digits and hyphens");
         assertThat(only(org("gates:\n  - id: x\n")).message()).contains("name is required");
-        assertThat(only(org("gates:\n  - id: x\n    name: y\n    kind: ttk\n")).message()).contains("unknown key kind");
+        assertThat(only(org("gates:\n  - id: x\n    name: y\n    kind: robot\n")).message()).contains("expected one of manual, ttk");
+        assertThat(only(org("gates:\n  - id: x\n    name: y\n    kind: ttk\n")).message()).contains("needs ttk-suite");
+        assertThat(only(org("gates:\n  - id: x\n    name: y\n    colour: red\n")).message()).contains("unknown key colour");
     }
 
     @Test
@@ -288,7 +290,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void gateKindsAreInferredOrWritten() {
+        ParsedConfig parsed = org(EXAMPLE);
+        assertThat(parsed.config().gates()).extracting(Gate::kind).containsExactly(GateKind.TTK, GateKind.TTK,
+                GateKind.DOWNSTREAM, GateKind.ISSUES, GateKind.REPO_STANDARDS);
+        Gate notes = org("gates:\n  - id: notes\n    name: Release notes\n    kind: release-notes\n    path: docs/{version}.md\n")
+                .config().gates().get(0);
+        assertThat(notes.kind()).isEqualTo(GateKind.RELEASE_NOTES);
+        assertThat(notes.notesPath("v17.2.0")).isEqualTo("docs/v17.2.0.md");
+        assertThat(new Gate("release-notes", "n", null, null).notesPath("v1.0.0")).isEqualTo(".changelog/release-v1.0.0.md");
+        Gate dev = org("gates:\n  - id: gp\n    name: GP\n    ttk-suite: GP Tests\n    environment: dev\n").config().gates().get(0);
+        assertThat(dev.environment()).isEqualTo("dev");
+    }
+
+    @Test
     void implementersAreAcceptedAsAListOfNames() {
+        assertThat(org("").config().implementers()).containsExactly("mini-loop", "iac", "core-test-harness");
+        assertThat(org("implementers: [mini-loop, iac]\n").config().implementers()).containsExactly("mini-loop", "iac");
         assertThat(org("implementers: [mini-loop, iac, core-test-harness]\n").problems()).isEmpty();
         assertThat(only(org("implementers: mini-loop\n")).message()).contains("implementers: expected a list");
     }
