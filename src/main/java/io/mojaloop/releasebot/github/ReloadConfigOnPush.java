@@ -11,12 +11,19 @@ import io.quarkiverse.githubapp.event.Push;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** A push to a default branch that touches a config file makes the bot forget what it parsed from it. */
+/**
+ * A push to a default branch that touches a config file makes the bot forget what it parsed from it. GitHub lists
+ * at most 20 commits in a push event: with 20 or more, both config files are forgotten, to be safe. Any push to a
+ * default branch also asks for the organisation's release stories to be rebuilt (release notes and repository
+ * standards may have changed).
+ */
 @ApplicationScoped
 public class ReloadConfigOnPush {
 
     @Inject
     ConfigService configs;
+    @Inject
+    UpdateReleaseStory stories;
 
     void onPush(@Push GitHubEvent event) {
         JsonObject payload = event.getParsedPayload();
@@ -26,10 +33,19 @@ public class ReloadConfigOnPush {
             return;
         }
         String fullName = repository.getString("full_name");
-        for (String path : touched(payload.getJsonArray("commits", new JsonArray()))) {
+        JsonArray commits = payload.getJsonArray("commits", new JsonArray());
+        if (commits.size() >= 20) {
+            configs.invalidate(fullName, ConfigService.REPO_CONFIG_PATH);
+            configs.invalidate(fullName, ConfigService.ORG_CONFIG_PATH);
+        }
+        for (String path : touched(commits)) {
             if (ConfigService.isConfigPath(repository.getString("name"), path)) {
                 configs.invalidate(fullName, path);
             }
+        }
+        JsonObject installation = payload.getJsonObject("installation");
+        if (installation != null && installation.containsKey("id")) {
+            stories.request(installation.getLong("id"), fullName.substring(0, fullName.indexOf('/')));
         }
     }
 

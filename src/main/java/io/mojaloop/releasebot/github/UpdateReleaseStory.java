@@ -84,6 +84,12 @@ public class UpdateReleaseStory {
     @Inject
     MeterRegistry registry;
 
+    @ConfigProperty(name = "quarkus.github-app.app-id", defaultValue = "0")
+    String appId;
+
+    @ConfigProperty(name = "quarkus.github-app.app-name", defaultValue = "mojaloop-release-bot")
+    String appName;
+
     @ConfigProperty(name = "release-bot.story.debounce", defaultValue = "2s")
     Duration debounce;
 
@@ -159,6 +165,19 @@ public class UpdateReleaseStory {
         return now.isBefore(release.releaseDate().resolve(release.timezone()).plus(followAfterRelease));
     }
 
+    /**
+     * True for a comment this app made (GitHub marks it with {@code performed_via_github_app}; the login is
+     * {@code <app-name>[bot]}). Machine-readable lines are trusted only there.
+     */
+    public boolean isOwnComment(JsonNode comment) {
+        JsonNode app = comment.path("performed_via_github_app").path("id");
+        if (!app.isMissingNode() && !app.isNull()) {
+            return app.asText().equals(appId);
+        }
+        JsonNode user = comment.path("user");
+        return "Bot".equals(user.path("type").asText()) && user.path("login").asText("").equalsIgnoreCase(appName + "[bot]");
+    }
+
     /** The release whose story is this issue, if any. */
     public static Optional<Release> releaseWithStory(BotConfig config, String repository, int number) {
         for (Release release : config.releases()) {
@@ -202,9 +221,17 @@ public class UpdateReleaseStory {
             throws IOException {
         // gate commands, by release managers, in the story's comments
         List<GateCommand> commands = new ArrayList<>();
+        List<StoryFacts.TtkEvidence> reports = new ArrayList<>();
         Set<String> gateIds = new java.util.HashSet<>();
         config.gates().forEach(g -> gateIds.add(g.id()));
         for (JsonNode comment : api.getAll("/repos/" + storyRepo + "/issues/" + number + "/comments")) {
+            if (isOwnComment(comment)) {
+                var record = io.mojaloop.releasebot.report.TtkRecord.read(comment.path("body").asText(null));
+                String created = comment.path("created_at").asText(null);
+                record.ifPresent(r -> reports.add(new StoryFacts.TtkEvidence(r, created == null ? null : Instant.parse(created),
+                        comment.path("html_url").asText(null))));
+                continue;
+            }
             Optional<CommandLine> line = CommandLine.parse(comment.path("body").asText(null));
             if (line.isEmpty() || !line.get().name().equals("/gate")) {
                 continue;
@@ -274,7 +301,91 @@ public class UpdateReleaseStory {
                 helm.addAll(published);
             }
         }
-        return new StoryFacts(release, config.freeze(), config.gates(), commands, bugs, candidates, exceptions, versions, helm);
+        boolean wantsStandards = config.gates().stream().anyMatch(g -> g.kind() == io.mojaloop.releasebot.config.GateKind.REPO_STANDARDS);
+        List<StoryFacts.RepoStandard> standards = wantsStandards ? standards(api, org, release) : null;
+        StoryFacts.ReleaseNotes notes = null;
+        for (Gate gate : config.gates()) {
+            if (gate.kind() == io.mojaloop.releasebot.config.GateKind.RELEASE_NOTES) {
+                notes = releaseNotes(api, org, release, gate, helm);
+                break;
+            }
+        }
+        return new StoryFacts(release, config.freeze(), config.gates(), commands, bugs, candidates, exceptions, versions, helm,
+                reports, config.implementers(), standards, notes);
+    }
+
+    static final List<String> CODEOWNERS = List.of("CODEOWNERS", ".github/CODEOWNERS", "docs/CODEOWNERS");
+    static final List<String> REQUIRED_CHECKS = List.of(EvaluateReviewRules.CHECK, EvaluateReleaseFreeze.CHECK);
+
+    /** CODEOWNERS, LICENSE and the required checks of every repository of the release. */
+    List<StoryFacts.RepoStandard> standards(GitHubApi api, String org, Release release) throws IOException {
+        List<StoryFacts.RepoStandard> result = new ArrayList<>();
+        for (String repo : release.repos()) {
+            String full = repo.contains("/") ? repo : org + "/" + repo;
+            Optional<JsonNode> info = api.find("/repos/" + full);
+            if (info.isEmpty()) {
+                result.add(new StoryFacts.RepoStandard(full, false, false, false, REQUIRED_CHECKS));
+                continue;
+            }
+            String branch = info.get().path("default_branch").asText("main");
+            boolean codeowners = false;
+            for (String path : CODEOWNERS) {
+                if (api.find("/repos/" + full + "/contents/" + path).isPresent()) {
+                    codeowners = true;
+                    break;
+                }
+            }
+            boolean license = api.find("/repos/" + full + "/license").isPresent();
+            Boolean protection;
+            List<String> missing = new ArrayList<>();
+            try {
+                Optional<JsonNode> checks = api.find("/repos/" + full + "/branches/" + GitHubApi.encode(branch)
+                        + "/protection/required_status_checks");
+                if (checks.isEmpty()) {
+                    protection = false;
+                    missing.addAll(REQUIRED_CHECKS);
+                } else {
+                    protection = true;
+                    Set<String> required = new java.util.HashSet<>();
+                    checks.get().path("contexts").forEach(c -> required.add(c.asText()));
+                    checks.get().path("checks").forEach(c -> required.add(c.path("context").asText()));
+                    for (String check : REQUIRED_CHECKS) {
+                        if (!required.contains(check)) {
+                            missing.add(check);
+                        }
+                    }
+                }
+            } catch (GitHubApiException e) {
+                if (e.status() != 403) {
+                    throw e;
+                }
+                protection = null; // the app lacks administration read
+            }
+            result.add(new StoryFacts.RepoStandard(full, codeowners, license, protection, missing));
+        }
+        return result;
+    }
+
+    /** The release notes: the notes file on the helm repository's default branch, or a release body for the version. */
+    StoryFacts.ReleaseNotes releaseNotes(GitHubApi api, String org, Release release, Gate gate, List<ComponentVersion> helm)
+            throws IOException {
+        String helmRepo = release.repos().stream()
+                .filter(r -> r.substring(r.indexOf('/') + 1).equalsIgnoreCase(ReleaseReadiness.HELM))
+                .map(r -> r.contains("/") ? r : org + "/" + r).findFirst().orElse(org + "/" + ReleaseReadiness.HELM);
+        String path = gate.notesPath(release.version());
+        Optional<JsonNode> file = api.find("/repos/" + helmRepo + "/contents/" + path);
+        if (file.isPresent() && file.get().path("size").asLong(1) > 0) {
+            return new StoryFacts.ReleaseNotes(path + " in " + helmRepo, file.get().path("html_url").asText(
+                    "https://github.com/" + helmRepo + "/blob/HEAD/" + path));
+        }
+        for (JsonNode r : api.getAll("/repos/" + helmRepo + "/releases")) {
+            if (ReleaseVersion.sameTag(r.path("tag_name").asText(), release.version()) && !r.path("body").asText("").isBlank()) {
+                return new StoryFacts.ReleaseNotes("the " + (r.path("draft").asBoolean() ? "draft " : "") + "GitHub release "
+                        + r.path("tag_name").asText(), r.path("html_url").asText(null));
+            }
+        }
+        return new StoryFacts.ReleaseNotes("not found yet: " + path + " in " + helmRepo + " or a GitHub release "
+                + release.version() + " with notes", null);
     }
 
     private void exceptions(GitHubApi api, String org, Release release, String kind, String label, String command,

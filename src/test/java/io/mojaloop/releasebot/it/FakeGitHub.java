@@ -38,6 +38,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public static final long APP_ID = 424242;
     public static final long INSTALLATION_ID = 1;
     public static final String WEBHOOK_SECRET = "it-webhook-secret";
+    public static final String REPORT_TOKEN = "it-report-token";
 
     static FakeGitHub instance;
 
@@ -45,7 +46,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     WireMockServer server;
     CheckRunStore checkRuns;
     final WriteLimiter writeLimiter = new WriteLimiter();
-    final IssueStore issues = new IssueStore();
+    final IssueStore issues = new IssueStore(APP_ID);
     Map<String, String> initArgs = Map.of();
 
     @Override
@@ -70,7 +71,9 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.github.initial-backoff", "50ms"),
                 Map.entry("release-bot.github.writes-per-minute", initArgs.getOrDefault("writes-per-minute", "60000")),
                 Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")),
-                Map.entry("release-bot.story.debounce", "200ms"));
+                Map.entry("release-bot.story.debounce", "200ms"),
+                Map.entry("release-bot.report-token", REPORT_TOKEN),
+                Map.entry("release-bot.reports.max-bytes", "300000"));
     }
 
     @Override
@@ -109,8 +112,9 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/commits/[^/]+/check-runs"))
                 .willReturn(aResponse().withTransformers(CheckRunStore.NAME)));
         // writes that only need an acknowledgement
-        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments"))
-                .willReturn(okJson("{\"id\":9001,\"body\":\"ok\"}").withStatus(201)));
+        // comments: stateful (a test's own comments(...) stub wins for listing)
+        server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments")).atPriority(10)
+                .willReturn(aResponse().withTransformers(IssueStore.NAME)));
         server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/comments/\\d+/reactions"))
                 .willReturn(okJson("{\"id\":9002,\"content\":\"+1\"}").withStatus(201)));
         server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels"))
@@ -127,7 +131,6 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels")).atPriority(50).willReturn(okJson("[]")));
         // lists that are empty unless a test says otherwise
         server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+/reviews")).atPriority(10).willReturn(okJson("[]")));
-        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments")).atPriority(10).willReturn(okJson("[]")));
         server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
     }
@@ -171,6 +174,12 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public record Review(String login, String state, String commitId) {
     }
 
+    /** The app is installed on this organisation (what GET /app/installations lists). */
+    public void installedOn(String org) {
+        server.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(okJson("[{\"id\":" + INSTALLATION_ID
+                + ",\"app_id\":" + APP_ID + ",\"account\":{\"login\":\"" + org + "\",\"type\":\"Organization\"}}]")));
+    }
+
     /** An issue whose body the bot may rewrite (a release story). */
     public void issue(String repository, int number, String title, String body) {
         issues.put(repository, number, title, body);
@@ -178,6 +187,15 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
     public String issueBody(String repository, int number) {
         return issues.body(repository, number);
+    }
+
+    /** A comment a person makes on an issue or PR (listed by GET .../comments from then on). */
+    public void comment(String repository, int number, long id, String author, String body) {
+        issues.addComment(repository, number, id, author, body, false);
+    }
+
+    public List<com.fasterxml.jackson.databind.JsonNode> storedComments(String repository, int number) {
+        return issues.comments(repository, number);
     }
 
     public void editIssue(String repository, int number, String body) {

@@ -1,6 +1,7 @@
 package io.mojaloop.releasebot.it;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +23,33 @@ public class IssueStore implements ResponseDefinitionTransformerV2 {
 
     public static final String NAME = "issues";
     private static final Pattern ISSUE = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)");
+    private static final Pattern COMMENTS = Pattern.compile("/repos/([^/]+/[^/]+)/issues/(\\d+)/comments");
+    private final Map<String, com.fasterxml.jackson.databind.node.ArrayNode> comments = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong(900_000);
+    private final long appId;
+
+    public IssueStore(long appId) {
+        this.appId = appId;
+    }
+
+    /** A comment by a person (or, with {@code app}, by this app), as GitHub lists it. */
+    public synchronized ObjectNode addComment(String repository, int number, long id, String author, String body, boolean app) {
+        ObjectNode c = mapper.createObjectNode();
+        c.put("id", id).put("body", body).put("created_at", java.time.Instant.now().toString())
+                .put("html_url", "https://github.com/" + repository + "/issues/" + number + "#issuecomment-" + id);
+        c.putObject("user").put("login", app ? "mojaloop-release-bot[bot]" : author).put("type", app ? "Bot" : "User");
+        if (app) {
+            c.putObject("performed_via_github_app").put("id", appId).put("slug", "mojaloop-release-bot");
+        }
+        comments.computeIfAbsent(repository + "#" + number, k -> mapper.createArrayNode()).add(c);
+        return c;
+    }
+
+    public synchronized List<JsonNode> comments(String repository, int number) {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        comments.getOrDefault(repository + "#" + number, mapper.createArrayNode()).forEach(list::add);
+        return list;
+    }
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
@@ -38,6 +66,7 @@ public class IssueStore implements ResponseDefinitionTransformerV2 {
 
     public synchronized void clear() {
         issues.clear();
+        comments.clear();
     }
 
     public synchronized void put(String repository, int number, String title, String body) {
@@ -61,6 +90,19 @@ public class IssueStore implements ResponseDefinitionTransformerV2 {
     @Override
     public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
+        Matcher cm = COMMENTS.matcher(request.getUrl().split("\\?")[0]);
+        if (cm.matches()) {
+            try {
+                if (request.getMethod().getName().equals("POST")) {
+                    JsonNode posted = mapper.readTree(request.getBodyAsString());
+                    return json(201, addComment(cm.group(1), Integer.parseInt(cm.group(2)), ids.incrementAndGet(), null,
+                            posted.path("body").asText(), true));
+                }
+                return json(200, comments.getOrDefault(cm.group(1) + "#" + cm.group(2), mapper.createArrayNode()));
+            } catch (Exception e) {
+                return json(500, mapper.createObjectNode().put("message", e.toString()));
+            }
+        }
         Matcher m = ISSUE.matcher(request.getUrl().split("\\?")[0]);
         if (!m.matches()) {
             return serveEvent.getResponseDefinition();

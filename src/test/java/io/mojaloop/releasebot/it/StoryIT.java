@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.mojaloop.releasebot.it.FakeGitHub.Comment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -31,13 +29,11 @@ class StoryIT {
     FakeGitHub github;
     String org;
     String project;
-    final List<Comment> storyComments = new ArrayList<>();
     long commentIds = 7000;
 
     @BeforeEach
     void setUp() {
         github.reset();
-        storyComments.clear();
         org = "st-" + UUID.randomUUID().toString().substring(0, 8);
         project = org + "/project";
         github.orgConfig(org, """
@@ -66,8 +62,7 @@ class StoryIT {
     /** A comment on the story: recorded where the bot reads comments, then delivered as a webhook. */
     private long onStory(String author, String body) {
         long id = ++commentIds;
-        storyComments.add(new Comment(id, author, body));
-        github.comments(project, 4300, storyComments.toArray(Comment[]::new));
+        github.comment(project, 4300, id, author, body);
         Webhooks.send("issue_comment", Webhooks.comment(project, 4300, false, id, author, body)).then().statusCode(200);
         return id;
     }

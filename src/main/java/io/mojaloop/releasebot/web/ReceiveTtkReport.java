@@ -1,0 +1,199 @@
+package io.mojaloop.releasebot.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mojaloop.releasebot.config.Gate;
+import io.mojaloop.releasebot.config.GateKind;
+import io.mojaloop.releasebot.github.GitHubApi;
+import io.mojaloop.releasebot.github.GitHubApiFactory;
+import io.mojaloop.releasebot.github.ReleaseLocator;
+import io.mojaloop.releasebot.github.UpdateReleaseStory;
+import io.mojaloop.releasebot.render.Texts;
+import io.mojaloop.releasebot.report.TtkRecord;
+import io.mojaloop.releasebot.report.TtkReport;
+import io.mojaloop.releasebot.report.TtkReportParser;
+
+/**
+ * {@code POST /api/v1/releases/{version}/ttk-reports[?environment=dev]}: a Testing Toolkit report becomes one
+ * summary comment on the release's story (with a machine-readable line the story rebuild reads back), and the
+ * story is rebuilt. {@code Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>}, compared in constant time.
+ * Bad input changes nothing: 401/403 auth, 413 too large, 400 not a report, 404 unknown version.
+ */
+@Path("/api/v1/releases/{version}/ttk-reports")
+public class ReceiveTtkReport {
+
+    private static final Logger LOG = Logger.getLogger(ReceiveTtkReport.class);
+
+    @ConfigProperty(name = "release-bot.report-token")
+    Optional<String> token;
+    @ConfigProperty(name = "release-bot.reports.max-bytes", defaultValue = "10485760")
+    long maxBytes;
+
+    @Inject
+    ReleaseLocator locator;
+    @Inject
+    GitHubApiFactory apis;
+    @Inject
+    UpdateReleaseStory stories;
+    @Inject
+    Texts texts;
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    MeterRegistry registry;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("version") String version, @QueryParam("environment") String environment,
+            @QueryParam("org") String org, @HeaderParam("Authorization") String authorization, InputStream body)
+            throws IOException {
+        if (token.isEmpty() || token.get().isBlank()) {
+            return refuse(503, "Reports are not accepted: RELEASE_BOT_REPORT_TOKEN is not set on the bot.");
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return refuse(401, "Send the report token: Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>.");
+        }
+        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(presented, token.get().trim().getBytes(StandardCharsets.UTF_8))) {
+            return refuse(403, "The report token is wrong.");
+        }
+        byte[] bytes = readAtMost(body, maxBytes);
+        if (bytes == null) {
+            return refuse(413, "The report is larger than " + maxBytes + " bytes (release-bot.reports.max-bytes).");
+        }
+        JsonNode json;
+        try {
+            json = mapper.readTree(bytes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return refuse(400, "The body is not JSON: " + e.getOriginalMessage());
+        }
+        TtkReport report;
+        try {
+            report = TtkReportParser.parse(json);
+        } catch (TtkReportParser.InvalidReport e) {
+            return refuse(400, e.getMessage());
+        }
+        String env = environment == null || environment.isBlank() ? null : environment.trim().toLowerCase(java.util.Locale.ROOT);
+        if (env != null && !env.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
+            return refuse(400, "environment must be a short name such as dev or qa.");
+        }
+        Optional<ReleaseLocator.Located> located = locator.find(version, org);
+        if (located.isEmpty()) {
+            return refuse(404, "No release " + version + " in the configuration of any organisation the bot is installed on.");
+        }
+        ReleaseLocator.Located where = located.get();
+        if (where.release().story() == null) {
+            return refuse(422, "Release " + where.release().version() + " has no story issue to record the report on (story: in release-bot.yml).");
+        }
+        Matcher m = java.util.regex.Pattern.compile("([^/\\s]+/[^#\\s]+)#(\\d+)").matcher(where.release().story());
+        if (!m.matches()) {
+            return refuse(422, "The story of " + where.release().version() + " is not an issue reference.");
+        }
+        String storyRepo = m.group(1);
+        int number = Integer.parseInt(m.group(2));
+        GitHubApi api = apis.forInstallation(where.installationId());
+        TtkRecord record = TtkRecord.of(report, env);
+        List<String> gates = where.config().gates().stream()
+                .filter(g -> g.kind() == GateKind.TTK && g.ttkSuite().trim().equalsIgnoreCase(report.suite())
+                        && (g.environment() == null || g.environment().equalsIgnoreCase(String.valueOf(env))))
+                .map(Gate::id).toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("release", where.release().version());
+        answer.put("story", where.release().story());
+        answer.put("suite", report.suite());
+        answer.put("environment", env);
+        answer.put("assertions", Map.of("total", report.total(), "passed", report.passed(), "failed", report.failed(),
+                "skipped", report.skipped()));
+        answer.put("result", report.green() ? "passed" : "failed");
+        answer.put("gates", gates);
+        if (gates.isEmpty()) {
+            answer.put("warning", "No gate has ttk-suite \"" + report.suite() + "\"" + (env == null ? "" : " for environment " + env)
+                    + ": the report is recorded on the story but decides no gate.");
+        }
+        if (alreadyRecorded(api, storyRepo, number, record)) {
+            answer.put("recorded", "already");
+            return Response.ok(answer).build();
+        }
+        String comment = texts.render("reports/ttk-comment.md", Map.of("r", report, "env", env == null ? "" : env,
+                "release", where.release(), "gates", gates, "line", record.line()));
+        JsonNode created = api.post("/repos/" + storyRepo + "/issues/" + number + "/comments", Map.of("body", comment));
+        answer.put("comment", created.path("html_url").asText(null));
+        registry.counter("release_bot_ttk_reports", "result", report.green() ? "passed" : "failed").increment();
+        LOG.infof("TTK report %s (%s) for %s: %d/%d passed, %d failed", report.suite(), env, where.release().version(),
+                report.passed(), report.total(), report.failed());
+        try {
+            stories.refresh(api, where.org(), where.config(), where.release());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Story update after a TTK report failed (the next event or the resync will heal)", e);
+        }
+        return Response.status(201).entity(answer).build();
+    }
+
+    /** The same report (id, suite, environment) already has a summary by the bot on the story: don't post it twice. */
+    private boolean alreadyRecorded(GitHubApi api, String repo, int number, TtkRecord record) throws IOException {
+        if (record.reportId() == null) {
+            return false;
+        }
+        for (JsonNode c : api.getAll("/repos/" + repo + "/issues/" + number + "/comments")) {
+            if (!stories.isOwnComment(c)) {
+                continue;
+            }
+            Optional<TtkRecord> existing = TtkRecord.read(c.path("body").asText(null));
+            if (existing.isPresent() && record.reportId().equals(existing.get().reportId())
+                    && record.suite().equals(existing.get().suite())
+                    && java.util.Objects.equals(record.environment(), existing.get().environment())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] readAtMost(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        if (in == null) {
+            return out.toByteArray();
+        }
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            total += n;
+            if (total > max) {
+                return null;
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private Response refuse(int status, String message) {
+        registry.counter("release_bot_ttk_reports_refused", "status", String.valueOf(status)).increment();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+    }
+}

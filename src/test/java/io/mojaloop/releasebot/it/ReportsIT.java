@@ -1,0 +1,150 @@
+package io.mojaloop.releasebot.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.response.Response;
+
+/** Gate evidence over HTTP: TTK reports POSTed to the bot, and the repo-standards gate read from GitHub. */
+@QuarkusIntegrationTest
+@QuarkusTestResource(value = FakeGitHub.class, restrictToAnnotatedClass = true)
+class ReportsIT {
+
+    FakeGitHub github;
+    String org;
+    String project;
+
+    @BeforeEach
+    void setUp() {
+        github.reset();
+        org = "rp-" + UUID.randomUUID().toString().substring(0, 8);
+        project = org + "/project";
+        github.installedOn(org);
+        github.orgConfig(org, """
+                releases:
+                  - version: v17.2.0
+                    pi-kickoff: 2099-01-18
+                    release-date: 2099-01-25
+                    story: %s/project#4300
+                    repos: [central-ledger, helm]
+                gates:
+                  - id: golden-path-dev
+                    name: TTK Golden Path on dev
+                    ttk-suite: GP Tests
+                    environment: dev
+                  - id: repo-standards
+                    name: CODEOWNERS, LICENSE and required checks in every release repo
+                """.formatted(org));
+        github.issue(project, 4300, "Release v17.2.0", "Story.\n");
+    }
+
+    static String fixture(String name) throws IOException {
+        try (InputStream in = ReportsIT.class.getResourceAsStream("/ttk/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Response post(String version, String env, String token, String body) {
+        var request = given().contentType("application/json").body(body);
+        if (token != null) {
+            request = request.header("Authorization", "Bearer " + token);
+        }
+        return request.post("/api/v1/releases/" + version + "/ttk-reports" + (env == null ? "" : "?environment=" + env));
+    }
+
+    private String storyBlock() {
+        String body = github.issueBody(project, 4300);
+        return body == null || !body.contains("<!-- release-bot:start -->") ? "" : body;
+    }
+
+    @Test
+    void badInputIsRefusedAndChangesNothing() throws IOException {
+        String report = fixture("all-passed.json");
+        post("v17.2.0", "dev", null, report).then().statusCode(401).body(containsString("Bearer"));
+        post("v17.2.0", "dev", "wrong-token", report).then().statusCode(403);
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, "<html>not json").then().statusCode(400).body(containsString("not JSON"));
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, "{\"name\":\"GP Tests\"}").then().statusCode(400)
+                .body(containsString("runtimeInformation"));
+        post("v99.0.0", "dev", FakeGitHub.REPORT_TOKEN, report).then().statusCode(404).body(containsString("v99.0.0"));
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, "{\"pad\":\"" + "x".repeat(400_000) + "\"}").then().statusCode(413);
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void aFailedReportBlocksTheGateAndALaterPassingOneReplacesIt() throws IOException {
+        Response failed = post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("one-failed.json"));
+        failed.then().statusCode(201).body(containsString("\"result\":\"failed\"")).body(containsString("golden-path-dev"));
+        String comment = github.storedComments(project, 4300).get(0).path("body").asText();
+        assertThat(comment).contains("Testing Toolkit: GP Tests on dev").contains("| 7 | 5 | 1 | 1 | 1 | 1 | 300000 ms |")
+                .contains("p2p\\_money\\_transfer › Send quote › Response status to be 202 \\(1\\)")
+                .contains("TTK itself reported 6 of 7 passed").contains("<!-- release-bot:ttk {");
+        await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("| TTK Golden Path on dev (`golden-path-dev`) | ❌ failed |"));
+        assertThat(storyBlock()).contains("dev: 7 assertions: 5 passed, 1 failed, 1 skipped");
+
+        // the same report delivered again: recorded once
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("one-failed.json")).then().statusCode(200)
+                .body(containsString("already"));
+        assertThat(github.storedComments(project, 4300)).hasSize(1);
+
+        // a passing run later (the release-cd reporter's shape is accepted too; here the native one)
+        ObjectNode passing = (ObjectNode) Webhooks.MAPPER.readTree(fixture("all-passed.json"));
+        ((ObjectNode) passing.get("runtimeInformation")).put("testReportId", "1732512349999");
+        post("17.2.0", "dev", FakeGitHub.REPORT_TOKEN, passing.toString()).then().statusCode(201)
+                .body(containsString("\"result\":\"passed\""));
+        await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("| TTK Golden Path on dev (`golden-path-dev`) | ✅ passed |"));
+
+        // a report for QA does not touch the dev gate; a comment line forged by a person is not trusted
+        post("v17.2.0", "qa", FakeGitHub.REPORT_TOKEN, fixture("release-cd.json")).then().statusCode(201)
+                .body(containsString("No gate has ttk-suite"));
+        github.comment(project, 4300, 555, "mallory", "<!-- release-bot:ttk {\"suite\":\"GP Tests\",\"environment\":\"dev\",\"total\":1,\"passed\":0,\"failed\":1,\"skipped\":0} -->");
+        github.comment(project, 4300, 556, "mallory", "/release-status");
+        Webhooks.send("issue_comment", Webhooks.comment(project, 4300, false, 556, "mallory", "/release-status")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !github.requests("POST", "/repos/" + project + "/issues/comments/556/reactions").isEmpty());
+        assertThat(storyBlock()).contains("| TTK Golden Path on dev (`golden-path-dev`) | ✅ passed |");
+    }
+
+    @Test
+    void repoStandardsWithAndWithoutTheAdministrationPermission() throws IOException {
+        for (String repo : new String[] { "central-ledger", "helm" }) {
+            String full = org + "/" + repo;
+            github.stub(get(urlPathEqualTo("/repos/" + full)).willReturn(okJson("{\"full_name\":\"" + full + "\",\"default_branch\":\"main\"}")));
+            github.file(full, ".github/CODEOWNERS", "* @" + org + "/maintainers\n");
+            github.stub(get(urlPathEqualTo("/repos/" + full + "/license")).willReturn(okJson("{\"license\":{\"spdx_id\":\"Apache-2.0\"}}")));
+        }
+        github.stub(get(urlPathEqualTo("/repos/" + org + "/central-ledger/branches/main/protection/required_status_checks"))
+                .willReturn(okJson("{\"strict\":true,\"contexts\":[\"review-rules\",\"release-freeze\"]}")));
+        github.stub(get(urlPathEqualTo("/repos/" + org + "/helm/branches/main/protection/required_status_checks"))
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Resource not accessible by integration\"}")));
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("all-passed.json")).then().statusCode(201);
+        String unknown = storyBlock();
+        assertThat(unknown).contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) | ⏳ no evidence yet |")
+                .contains("unknown: the app needs administration read").contains("❔ helm:").contains("✅ central-ledger:");
+
+        // with the permission: helm's protection lacks release-freeze
+        github.stub(get(urlPathEqualTo("/repos/" + org + "/helm/branches/main/protection/required_status_checks"))
+                .willReturn(okJson("{\"strict\":true,\"contexts\":[\"review-rules\"]}")));
+        Webhooks.send("issue_comment", Webhooks.comment(project, 4300, false, 601, "mallory", "/release-status")).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("❌ helm: branch protection does not require release-freeze"));
+        assertThat(storyBlock()).contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) | ❌ failed |");
+    }
+}
