@@ -166,6 +166,7 @@ public class Sandbox {
                   - id: golden-path-dev
                     name: TTK Golden Path on dev
                     ttk-suite: GP Tests
+                    environment: dev
                   - id: downstream
                     name: Validated by a downstream implementer
                   - id: blocking-bugs
@@ -207,8 +208,7 @@ public class Sandbox {
                     () -> commentEvent(helm, 612, "henry", "/release-candidate v17.2.0-rc.1"));
             step("helm publishes the pre-release v17.2.0-rc.1", project, 4300,
                     () -> releaseEvent(helm, github.publishRelease(helm, "v17.2.0-rc.1", true), "prereleased"));
-            step("henry records the TTK Golden Path run on dev", project, 4300, () -> commentEvent(project, 4300, "henry",
-                    "/gate golden-path-dev pass https://ci.example/ttk/gp-dev/42 1,312 assertions passed on v17.2.0-rc.1"));
+            step("CI posts the Testing Toolkit Golden Path report for dev to the bot", project, 4300, this::postTtkReport);
             step("henry records mini-loop's validation of the candidate", project, 4300, () -> commentEvent(project, 4300,
                     "henry", "/gate downstream pass https://github.example/mojaloop/mini-loop/actions/runs/7 mini-loop deployed v17.2.0-rc.1"));
             step("the blocking bug central-ledger#1201 is fixed and closed", project, 4300,
@@ -312,6 +312,24 @@ public class Sandbox {
         payload.set("issue", github.issue(repository, number));
         payload.set("comment", comment);
         send("issue_comment", payload);
+    }
+
+    @ConfigProperty(name = "release-bot.report-token")
+    java.util.Optional<String> reportToken;
+
+    /** What a CI job does after a TTK run: POST the report JSON with the bearer token. */
+    private void postTtkReport() throws Exception {
+        byte[] report;
+        try (var in = Sandbox.class.getResourceAsStream("/sandbox/gp-tests-report.json")) {
+            report = in.readAllBytes();
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/api/v1/releases/v17.2.0/ttk-reports?environment=dev"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + reportToken.orElse(""))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(report)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        LOG.infof("TTK report answered %d: %s", response.statusCode(), response.body());
     }
 
     private void releaseEvent(String repository, ObjectNode release, String action) throws Exception {
