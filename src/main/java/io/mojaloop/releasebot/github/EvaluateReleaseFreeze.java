@@ -3,9 +3,7 @@ package io.mojaloop.releasebot.github;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,8 +16,6 @@ import io.mojaloop.releasebot.policy.FreezeException;
 import io.mojaloop.releasebot.policy.FreezeFacts;
 import io.mojaloop.releasebot.policy.FreezePolicy;
 import io.mojaloop.releasebot.policy.FreezeVerdict;
-import io.mojaloop.releasebot.render.TimeTexts;
-import io.mojaloop.releasebot.render.Texts;
 import io.quarkiverse.githubapp.event.PullRequest;
 
 /**
@@ -43,7 +39,7 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
     @Inject
     CheckRunWriter writer;
     @Inject
-    Texts texts;
+    CheckTexts checkTexts;
     @Inject
     Clock clock;
 
@@ -87,15 +83,7 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
         String repoName = ref.repository().substring(ref.repository().indexOf('/') + 1);
         FreezeVerdict verdict = FreezePolicy.evaluate(config,
                 new FreezeFacts(repoName, pr.baseBranch(), pr.title(), List.copyOf(pr.labels()), exception), now);
-        Map<String, Object> data = new HashMap<>();
-        data.put("v", verdict);
-        data.put("config", config);
-        data.put("pr", pr);
-        data.put("time", new TimeTexts(now));
-        return new CheckRunWriter.CheckRunOutput(CHECK, verdict.passed() ? "success" : "failure",
-                texts.fragment("checks/release-freeze.md", "title", data),
-                texts.fragment("checks/release-freeze.md", "summary", data),
-                texts.fragment("checks/release-freeze.md", "text", data));
+        return checkTexts.releaseFreeze(verdict, config, new CheckTexts.PrView(pr.headSha(), pr.baseBranch(), pr.title()), now);
     }
 
 

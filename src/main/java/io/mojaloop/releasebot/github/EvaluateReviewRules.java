@@ -23,7 +23,6 @@ import io.mojaloop.releasebot.policy.ReviewFacts;
 import io.mojaloop.releasebot.policy.ReviewPolicy;
 import io.mojaloop.releasebot.policy.ReviewState;
 import io.mojaloop.releasebot.policy.ReviewVerdict;
-import io.mojaloop.releasebot.render.Texts;
 import io.quarkiverse.githubapp.event.PullRequest;
 import io.quarkiverse.githubapp.event.PullRequestReview;
 
@@ -50,7 +49,7 @@ public class EvaluateReviewRules implements PullRequestCheck {
     @Inject
     CheckRunWriter writer;
     @Inject
-    Texts texts;
+    CheckTexts checkTexts;
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
     @PullRequest.Edited GHEventPayload.PullRequest payload) {
@@ -108,11 +107,7 @@ public class EvaluateReviewRules implements PullRequestCheck {
                 pr.comments(api)));
         ReviewVerdict verdict = ReviewPolicy.evaluate(config,
                 new ReviewFacts(pr.author(), pr.headSha(), reviews, companies, exception));
-        Map<String, Object> data = Map.of("v", verdict, "config", config, "pr", pr);
-        return new CheckRunWriter.CheckRunOutput(CHECK, verdict.passed() ? "success" : "failure",
-                texts.fragment("checks/review-rules.md", "title", data),
-                texts.fragment("checks/review-rules.md", "summary", data),
-                texts.fragment("checks/review-rules.md", "text", data));
+        return checkTexts.reviewRules(verdict, config, new CheckTexts.PrView(pr.headSha(), pr.baseBranch(), pr.title()));
     }
 
     private static List<ReviewFact> reviews(GitHubApi api, PullRequestRef ref) throws IOException {
