@@ -41,6 +41,8 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
     @Inject
     CheckTexts checkTexts;
     @Inject
+    Observed observed;
+    @Inject
     Clock clock;
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
@@ -69,7 +71,9 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
         if (pr == null) {
             return;
         }
-        writer.write(api, ref.repository(), pr.headSha(), verdictOutput(api, ref, pr, clock.instant()));
+        CheckRunWriter.CheckRunOutput output = verdictOutput(api, ref, pr, clock.instant());
+        writer.write(api, ref.repository(), pr.headSha(), output);
+        observed.check(ref, output, clock.instant());
     }
 
     public CheckRunWriter.CheckRunOutput verdictOutput(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr,

@@ -50,6 +50,8 @@ public class EvaluateReviewRules implements PullRequestCheck {
     CheckRunWriter writer;
     @Inject
     CheckTexts checkTexts;
+    @Inject
+    Observed observed;
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
     @PullRequest.Edited GHEventPayload.PullRequest payload) {
@@ -88,7 +90,9 @@ public class EvaluateReviewRules implements PullRequestCheck {
         if (pr == null) {
             return;
         }
-        writer.write(api, ref.repository(), pr.headSha(), verdictOutput(api, ref, pr));
+        CheckRunWriter.CheckRunOutput output = verdictOutput(api, ref, pr);
+        writer.write(api, ref.repository(), pr.headSha(), output);
+        observed.check(ref, output, java.time.Instant.now());
     }
 
     /** The check-run content for a PR as GitHub shows it now. */

@@ -83,6 +83,8 @@ public class UpdateReleaseStory {
     Clock clock;
     @Inject
     MeterRegistry registry;
+    @Inject
+    Observed observed;
 
     @ConfigProperty(name = "quarkus.github-app.app-id", defaultValue = "0")
     String appId;
@@ -204,6 +206,7 @@ public class UpdateReleaseStory {
         StoryFacts facts = gather(api, org, config, release, storyRepo, number);
         Instant now = clock.instant();
         StoryView view = ReleaseReadiness.evaluate(facts, now);
+        observed.story(org, view, now);
         String block = texts.render("story/block.md", Map.of("s", view, "time", new TimeTexts(now)));
         String body = issue.get().path("body").asText("");
         String updated = StoryBlock.splice(body, block);

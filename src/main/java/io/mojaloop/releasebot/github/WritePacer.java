@@ -25,12 +25,33 @@ public class WritePacer {
     @ConfigProperty(name = "release-bot.dry-run", defaultValue = "false")
     boolean dryRun;
 
+    @jakarta.inject.Inject
+    Observed observed;
+
+    /** What a write would have said, in a line: a check run's name, conclusion and title, or a comment's start. */
+    static String summary(Object body) {
+        if (!(body instanceof Map<?, ?> map)) {
+            return "";
+        }
+        if (map.containsKey("conclusion")) {
+            Object output = map.get("output");
+            Object title = output instanceof Map<?, ?> o ? o.get("title") : null;
+            return map.get("name") + ": " + map.get("conclusion") + " (" + title + ")";
+        }
+        Object text = map.containsKey("body") ? map.get("body") : map.containsKey("labels") ? "labels " + map.get("labels")
+                : map.toString();
+        String line = String.valueOf(text).replaceAll("\\s+", " ").strip();
+        return line.length() > 160 ? line.substring(0, 159) + "…" : line;
+    }
+
     private final Map<Long, long[]> nextSlot = new ConcurrentHashMap<>();
 
     public boolean beforeWrite(long installationId, String method, String path, Object body)
             throws InterruptedIOException {
         if (dryRun) {
-            LOG.infof("[dry-run] would %s %s", method, path);
+            String summary = summary(body);
+            LOG.infof("[dry-run] would %s %s %s", method, path, summary);
+            observed.wouldWrite(method, path, summary);
             return false;
         }
         long interval = (long) (60_000_000_000L / writesPerMinute);

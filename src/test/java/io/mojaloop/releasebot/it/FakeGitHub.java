@@ -73,7 +73,8 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")),
                 Map.entry("release-bot.story.debounce", "200ms"),
                 Map.entry("release-bot.report-token", REPORT_TOKEN),
-                Map.entry("release-bot.reports.max-bytes", "300000"));
+                Map.entry("release-bot.reports.max-bytes", "300000"),
+                Map.entry("release-bot.dry-run", initArgs.getOrDefault("dry-run", "false")));
     }
 
     @Override

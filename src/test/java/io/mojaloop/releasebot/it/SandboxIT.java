@@ -68,6 +68,13 @@ class SandboxIT {
                 .contains("[v17.2.0-rc.1](https://github.example/mojaloop/helm/releases/tag/v17.2.0-rc.1)")
                 .contains("| freeze | henry | Agreed at the PI planning");
 
+        // the dashboard draws the calendar and shows the gates the story holds
+        String dashboard = given().get("/releases").then().statusCode(200).extract().asString();
+        assertThat(dashboard).contains("<svg class=\"timeline\"").contains("<rect class=\"feature\"")
+                .contains("<rect class=\"bugfix\"").contains("class=\"today\"").contains("verdict READY")
+                .contains("<td>TTK Golden Path on dev</td><td>✅ passed</td>")
+                .contains("<code>review-rules</code>");
+
         String page = given().get("/sandbox").then().statusCode(200).extract().asString();
         assertThat(page).contains("central-ledger#101").contains("Blocked by the feature freeze");
     }
