@@ -4,8 +4,8 @@ import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,12 +51,17 @@ public final class ConfigLoader {
     static final List<String> GATE = List.of("id", "name", "kind", "ttk-suite", "issue-query", "environment", "path");
 
 
+    /** A release's time zone when it names none: the same zone as {@code timezone: UTC}. */
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
+
     static final Pattern TEAM_SLUG = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
     static final Pattern GATE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     static final Pattern REPO = Pattern.compile("(?:[A-Za-z0-9][A-Za-z0-9-]*/)?[A-Za-z0-9_.-]+");
     static final Pattern STORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9_.-]+#[1-9][0-9]*");
     static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9-]*");
+    /** Plain decimal only: YAML 1.1 also reads 010 (octal), 0x1F, 1_000 and 1:30 as integers, which nobody means here. */
+    static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,8}");
     static final Pattern IMPLEMENTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private ConfigLoader() {
@@ -66,7 +71,7 @@ public final class ConfigLoader {
     public static ParsedConfig parseOrg(String file, String text) {
         Reader reader = new Reader(file);
         BotConfig config = reader.org(text);
-        return new ParsedConfig(config, reader.problems);
+        return new ParsedConfig(config, reader.sorted());
     }
 
     /**
@@ -79,12 +84,12 @@ public final class ConfigLoader {
         if (orgText != null) {
             Reader org = new Reader(orgFile);
             config = org.org(orgText);
-            problems.addAll(org.problems);
+            problems.addAll(org.sorted());
         }
         if (repoText != null) {
             Reader repo = new Reader(repoFile);
             config = repo.repo(repoText, config);
-            problems.addAll(repo.problems);
+            problems.addAll(repo.sorted());
         }
         return new ParsedConfig(config, problems);
     }
@@ -98,6 +103,13 @@ public final class ConfigLoader {
             this.file = file;
         }
 
+        /** The problems in file order (sections are checked in dependency order, not in the order they are written). */
+        List<ConfigProblem> sorted() {
+            List<ConfigProblem> result = new ArrayList<>(problems);
+            result.sort(Comparator.comparingInt(ConfigProblem::line).thenComparingInt(ConfigProblem::column));
+            return result;
+        }
+
         BotConfig org(String text) {
             Node root = compose(text);
             if (root == null) {
@@ -107,6 +119,8 @@ public final class ConfigLoader {
             if (top == null) {
                 return BotConfig.DEFAULTS;
             }
+            // a section written with nothing under it (e.g. every release commented out) is the same as no section
+            top.values().removeIf(Reader::isNull);
             Reviews reviews = top.containsKey("reviews") ? reviews(top.get("reviews"), Reviews.DEFAULTS) : Reviews.DEFAULTS;
             Map<String, List<String>> affiliations = top.containsKey("affiliations") ? affiliations(top.get("affiliations"))
                     : Map.of();
@@ -164,7 +178,7 @@ public final class ConfigLoader {
                 }
                 top.put(key, t.getValueNode());
             }
-            return top.containsKey("reviews") ? org.withReviews(reviews(top.get("reviews"), org.reviews())) : org;
+            return top.containsKey("reviews") && !isNull(top.get("reviews")) ? org.withReviews(reviews(top.get("reviews"), org.reviews())) : org;
         }
 
         Node compose(String text) {
@@ -318,7 +332,7 @@ public final class ConfigLoader {
                         }
                     }
                 }
-                ZoneId zone = ZoneOffset.UTC;
+                ZoneId zone = DEFAULT_ZONE;
                 if (k.containsKey("timezone")) {
                     String tz = scalar(k.get("timezone"), path + ".timezone", "a time zone such as UTC or Europe/London");
                     if (tz != null) {
@@ -435,13 +449,13 @@ public final class ConfigLoader {
                 if (!k.containsKey("name")) {
                     problem(item, path + ": name is required: what the gate checks, in words");
                 } else {
-                    name = scalar(k.get("name"), path + ".name", "a name");
+                    name = text(k.get("name"), path + ".name", "a name");
                 }
-                String suite = k.containsKey("ttk-suite") ? scalar(k.get("ttk-suite"), path + ".ttk-suite", "a TTK report name") : null;
-                String query = k.containsKey("issue-query") ? scalar(k.get("issue-query"), path + ".issue-query", "a GitHub issue search") : null;
+                String suite = k.containsKey("ttk-suite") ? text(k.get("ttk-suite"), path + ".ttk-suite", "a TTK report name") : null;
+                String query = k.containsKey("issue-query") ? text(k.get("issue-query"), path + ".issue-query", "a GitHub issue search") : null;
                 String environment = k.containsKey("environment")
-                        ? scalar(k.get("environment"), path + ".environment", "an environment name such as dev or qa") : null;
-                String notes = k.containsKey("path") ? scalar(k.get("path"), path + ".path", "a file path such as .changelog/release-{version}.md") : null;
+                        ? text(k.get("environment"), path + ".environment", "an environment name such as dev or qa") : null;
+                String notes = k.containsKey("path") ? text(k.get("path"), path + ".path", "a file path such as .changelog/release-{version}.md") : null;
                 GateKind kind = null;
                 if (k.containsKey("kind")) {
                     String value = scalar(k.get("kind"), path + ".kind", "a gate kind");
@@ -506,15 +520,22 @@ public final class ConfigLoader {
             return null;
         }
 
+        /** A scalar that is not blank. */
+        String text(Node node, String path, String expected) {
+            String value = scalar(node, path, expected);
+            if (value != null && value.isBlank()) {
+                problem(node, path + ": expected " + expected + ", found an empty text");
+                return null;
+            }
+            return value;
+        }
+
         int count(Node node, String path, int fallback) {
-            if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT) && WHOLE.matcher(s.getValue()).matches()) {
                 try {
-                    int value = Integer.parseInt(s.getValue().replace("_", "").replaceFirst("^\\+", ""));
-                    if (value >= 0) {
-                        return value;
-                    }
+                    return Integer.parseInt(s.getValue());
                 } catch (NumberFormatException e) {
-                    // reported below
+                    // too large: reported below
                 }
             }
             problem(node, path + ": expected a whole number ≥ 0, found " + describe(node));
@@ -617,6 +638,10 @@ public final class ConfigLoader {
         void problem(Node node, String message) {
             Mark mark = node.getStartMark();
             problems.add(new ConfigProblem(file, mark.getLine() + 1, mark.getColumn() + 1, message));
+        }
+
+        static boolean isNull(Node node) {
+            return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
         }
 
         static String describe(Node node) {

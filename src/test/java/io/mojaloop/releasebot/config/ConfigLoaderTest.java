@@ -328,4 +328,329 @@ class ConfigLoaderTest {
                 """);
         assertThat(parsed.problems()).extracting(ConfigProblem::line).containsExactly(2, 3, 6, 10);
     }
+
+    static void at(ConfigProblem p, int line, int column) {
+        assertThat(p.line()).as("line of %s", p).isEqualTo(line);
+        assertThat(p.column()).as("column of %s", p).isEqualTo(column);
+    }
+
+    @Test
+    void parsedConfigCopiesItsProblems() {
+        List<ConfigProblem> list = new java.util.ArrayList<>(List.of(new ConfigProblem(ORG, 1, 1, "x")));
+        ParsedConfig parsed = new ParsedConfig(null, list);
+        list.clear();
+        assertThat(parsed.problems()).hasSize(1);
+        assertThat(parsed.ok()).isFalse();
+        assertThat(ParsedConfig.of(BotConfig.DEFAULTS).ok()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parsed.problems().add(null))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theProblemFormatIsFileLineColumnMessage() {
+        ConfigProblem p = only(org("reviews:\n  distinct-organisations: -2\n"));
+        assertThat(p.format()).isEqualTo(ORG + ":2:27: reviews.distinct-organisations: expected a whole number ≥ 0, found \"-2\"");
+        assertThat(p).hasToString(p.format());
+    }
+
+    @Test
+    void onlyPlainDecimalNumbersAreWholeNumbers() {
+        for (String v : List.of("010", "0x10", "1_000", "1:30", "+2", "99999999999", "2.0", "true", "[2]")) {
+            ConfigProblem p = only(org("freeze:\n  feature-freeze-weeks-before-pi-kickoff: " + v + "\n"));
+            at(p, 2, 43);
+            assertThat(p.message()).as(v).startsWith("freeze.feature-freeze-weeks-before-pi-kickoff: expected a whole number ≥ 0");
+        }
+        assertThat(org("freeze:\n  feature-freeze-weeks-before-pi-kickoff: 0\n").config().freeze().featureFreezeWeeksBeforePiKickoff())
+                .isZero();
+    }
+
+    @Test
+    void yaml11BooleansAndQuotedBooleansAreRejected() {
+        for (String v : List.of("yes", "no", "on", "off", "\"true\"", "1")) {
+            ConfigProblem p = only(org("reviews:\n  dismiss-stale: " + v + "\n"));
+            at(p, 2, 18);
+            assertThat(p.message()).as(v).startsWith("reviews.dismiss-stale: expected true or false, found ");
+        }
+    }
+
+    @Test
+    void aTopLevelThatIsNotAMappingIsLocated() {
+        ConfigProblem p = only(org("just some text\n"));
+        at(p, 1, 1);
+        assertThat(p.message()).isEqualTo("the top level: expected a mapping with the keys " + String.join(", ", ConfigLoader.TOP_LEVEL)
+                + ", found \"just some text\"");
+    }
+
+    @Test
+    void unknownKeysListTheAllowedOnes() {
+        ConfigProblem p = only(org("freeze:\n  weeks: 6\n"));
+        at(p, 2, 3);
+        assertThat(p.message()).isEqualTo("freeze: unknown key weeks; expected one of feature-freeze-weeks-before-pi-kickoff, "
+                + "bugfix-freeze-weeks-before-release, branches, feature-types, allowed-during-bugfix-freeze-labels, exception-approvers");
+        ConfigProblem rc = only(org("release-candidates:\n  approver: [release-managers]\n"));
+        at(rc, 2, 3);
+        assertThat(rc.message()).isEqualTo("release-candidates: unknown key approver; expected one of approvers");
+    }
+
+    @Test
+    void duplicateTopLevelKeysAndOrganisations() {
+        ConfigProblem top = only(org("reviews:\n  required-approvals: 2\nreviews:\n  required-approvals: 3\n"));
+        at(top, 3, 1);
+        assertThat(top.message()).isEqualTo("the top level: duplicate key reviews");
+        ConfigProblem orgs = only(org("affiliations:\n  Infitx: [alice]\n  Infitx: [bob]\n"));
+        at(orgs, 3, 3);
+        assertThat(orgs.message()).isEqualTo("affiliations: duplicate organisation Infitx");
+    }
+
+    @Test
+    void anEmptySectionIsTheSameAsNoSection() {
+        ParsedConfig parsed = org("reviews:\nreleases:\n# - version: v17.2.0\ngates:\n");
+        assertThat(parsed).isEqualTo(ParsedConfig.of(BotConfig.DEFAULTS));
+        ParsedConfig repo = ConfigLoader.load(ORG, EXAMPLE, REPO, "reviews:\n");
+        assertThat(repo.problems()).isEmpty();
+        assertThat(repo.config()).isEqualTo(org(EXAMPLE).config());
+        // a forgotten indentation is still caught: the key lands at the top level
+        ConfigProblem p = only(org("reviews:\nrequired-approvals: 3\n"));
+        at(p, 2, 1);
+        assertThat(p.message()).startsWith("the top level: unknown key required-approvals");
+    }
+
+    @Test
+    void aRepositoryMayOverrideEveryReviewsKey() {
+        ParsedConfig parsed = ConfigLoader.load(ORG, EXAMPLE, REPO, """
+                reviews:
+                  required-approvals: 1
+                  distinct-organisations: 1
+                  dismiss-stale: false
+                  exception-approvers: [helm-maintainers]
+                """);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.config().reviews()).isEqualTo(new Reviews(1, 1, false, List.of("helm-maintainers")));
+        assertThat(parsed.config().freeze()).isEqualTo(org(EXAMPLE).config().freeze());
+        assertThat(ConfigLoader.load(ORG, EXAMPLE, REPO, "reviews:\n  exception-approvers: []\n").config().reviews())
+                .isEqualTo(new Reviews(2, 2, true, List.of()));
+    }
+
+    @Test
+    void everyForbiddenKeyOfARepositoryFileIsReported() {
+        ParsedConfig parsed = ConfigLoader.load(ORG, EXAMPLE, REPO, "releases: []\nreviews:\n  required-approvals: 3\ncolour: red\n");
+        assertThat(parsed.problems()).hasSize(2);
+        ConfigProblem releases = parsed.problems().get(0);
+        assertThat(releases.format()).isEqualTo(REPO + ":1:1: only reviews may be overridden in a repository's "
+                + ".github/release-bot.yml; move releases to release-bot.yml in the organisation's .github repository");
+        ConfigProblem colour = parsed.problems().get(1);
+        at(colour, 4, 1);
+        assertThat(colour.message()).contains("unknown key colour");
+    }
+
+    @Test
+    void aRepositoryFileIsValidatedLikeTheOrgs() {
+        ParsedConfig parsed = ConfigLoader.load(ORG, EXAMPLE, REPO, "reviews:\n  required-approvals: many\n  dismis-stale: true\n");
+        assertThat(parsed.problems()).extracting(ConfigProblem::format).containsExactly(
+                REPO + ":2:23: reviews.required-approvals: expected a whole number ≥ 0, found \"many\"",
+                REPO + ":3:3: reviews: unknown key dismis-stale; expected one of required-approvals, distinct-organisations, "
+                        + "dismiss-stale, exception-approvers");
+        ConfigProblem list = only(ConfigLoader.load(ORG, EXAMPLE, REPO, "- reviews\n"));
+        at(list, 1, 1);
+        assertThat(list.file()).isEqualTo(REPO);
+        assertThat(list.message()).contains("expected a mapping with the key reviews");
+        ConfigProblem syntax = only(ConfigLoader.load(ORG, EXAMPLE, REPO, "reviews: {required-approvals: 3\n"));
+        assertThat(syntax.file()).isEqualTo(REPO);
+        assertThat(syntax.message()).startsWith("not valid YAML");
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedAtItsMark() {
+        ConfigProblem p = only(org("reviews:\n  required-approvals: 2\n dismiss-stale: true\n"));
+        assertThat(p.message()).startsWith("not valid YAML: ");
+        at(p, 3, 2);
+        ConfigProblem twoDocs = only(org("reviews: {}\n---\nfreeze: {}\n"));
+        assertThat(twoDocs.message()).startsWith("not valid YAML").contains("single document");
+        assertThat(twoDocs.line()).isEqualTo(2);
+    }
+
+    @Test
+    void teamSlugsAreLowerCase() {
+        ConfigProblem p = only(org("freeze:\n  exception-approvers: [release-managers, Release-Managers]\n"));
+        at(p, 2, 43);
+        assertThat(p.message()).startsWith("freeze.exception-approvers: \"Release-Managers\" is not a team slug");
+        ConfigProblem org = only(org("reviews:\n  exception-approvers:\n    - mojaloop/design-authority\n"));
+        at(org, 3, 7);
+        assertThat(org.message()).isEqualTo("reviews.exception-approvers: \"mojaloop/design-authority\" is not a team slug: "
+                + "write the team slug only, e.g. design-authority");
+        ConfigProblem notAList = only(org("release-candidates:\n  approvers: release-managers\n"));
+        at(notAList, 2, 14);
+        assertThat(notAList.message()).startsWith("release-candidates.approvers: expected a list of team slugs");
+    }
+
+    @Test
+    void loginsAreLocatedAndCaseDuplicatesAcrossOrganisationsRejected() {
+        ConfigProblem bad = only(org("affiliations:\n  Infitx: [alice, bob-, carol]\n"));
+        at(bad, 2, 19);
+        assertThat(bad.message()).startsWith("affiliations.Infitx: \"bob-\" is not a GitHub login");
+        ConfigProblem dup = only(org("affiliations:\n  Infitx: [alice, BOB]\n  Crosslake:\n    - carol\n    - bob\n"));
+        at(dup, 5, 7);
+        assertThat(dup.message()).isEqualTo("affiliations.Crosslake: bob is already listed under Infitx "
+                + "(logins are case-insensitive; a person belongs to one organisation)");
+        ConfigProblem string = only(org("affiliations:\n  Infitx: alice\n"));
+        at(string, 2, 11);
+        assertThat(string.message()).startsWith("affiliations.Infitx: expected a list of GitHub logins");
+    }
+
+    @Test
+    void freezeListsAreValidatedItemByItem() {
+        ParsedConfig parsed = org("""
+                freeze:
+                  branches: [main, "", "release/*"]
+                  feature-types: [feat, Feature]
+                  allowed-during-bugfix-freeze-labels: ["priority: critical", [x]]
+                """);
+        assertThat(parsed.problems()).extracting(ConfigProblem::format).containsExactly(
+                ORG + ":2:20: freeze.branches: expected a branch name or glob such as main or release/*, found \"\"",
+                ORG + ":3:25: freeze.feature-types: expected a lower-case Conventional Commit type such as feat, found \"Feature\"",
+                ORG + ":4:63: freeze.allowed-during-bugfix-freeze-labels: expected a label name, found a list");
+    }
+
+    @Test
+    void affiliationFallbackIsLocated() {
+        ConfigProblem p = only(org("affiliation-fallback: company\n"));
+        at(p, 1, 23);
+        assertThat(p.message()).isEqualTo("affiliation-fallback: expected profile-company or none, found \"company\"");
+        assertThat(org("affiliation-fallback: none\n").config().affiliationFallback()).isEqualTo(AffiliationFallback.NONE);
+    }
+
+    @Test
+    void aDayIsTheStartOfThatDayInTheReleaseZone() {
+        Release r = org("releases:\n  - version: v1\n    pi-kickoff: 2027-03-01\n    release-date: 2027-03-08\n"
+                + "    timezone: Africa/Nairobi\n    repos: [a]\n").config().releases().get(0);
+        var w = io.mojaloop.releasebot.policy.FreezeWindows.of(r, Freeze.DEFAULTS);
+        assertThat(w.releaseAt()).isEqualTo(java.time.Instant.parse("2027-03-07T21:00:00Z"));
+        assertThat(w.bugfixFreezeStart()).isEqualTo(java.time.Instant.parse("2027-02-07T21:00:00Z"));
+        assertThat(w.featureFreezeStart()).isEqualTo(java.time.Instant.parse("2027-01-17T21:00:00Z"));
+    }
+
+    @Test
+    void anAbsentZoneIsUtc() {
+        Release r = org("releases:\n  - version: v1\n    release-date: 2027-01-25\n    repos: [a]\n").config().releases().get(0);
+        assertThat(r.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(r.piKickoff()).isNull();
+        assertThat(r.featureFreeze()).isNull();
+        assertThat(r.story()).isNull();
+        assertThat(r.line()).isEqualTo(2);
+    }
+
+    @Test
+    void aTimestampWithoutOffsetIsNotADate() {
+        ConfigProblem p = only(org("releases:\n  - version: v1\n    release-date: 2027-01-25 09:00:00\n    repos: [a]\n"));
+        at(p, 3, 19);
+        assertThat(p.message()).isEqualTo("releases[v1].release-date: expected a day like 2027-01-18 or an instant with offset "
+                + "like 2027-01-18T09:00:00+02:00, found \"2027-01-25 09:00:00\"");
+    }
+
+    @Test
+    void windowOverridesAreADateOrNone() {
+        ConfigProblem p = only(org("releases:\n  - version: v1\n    release-date: 2027-01-25\n    feature-freeze: never\n    repos: [a]\n"));
+        at(p, 4, 21);
+        assertThat(p.message()).startsWith("releases[v1].feature-freeze: expected a day like 2027-01-18, an instant with offset")
+                .endsWith("or none (no such window), found \"never\"");
+        Release r = org("releases:\n  - version: v1\n    release-date: 2027-01-25\n    bugfix-freeze: none\n    repos: [a]\n")
+                .config().releases().get(0);
+        assertThat(r.bugfixFreeze().off()).isTrue();
+        assertThat(io.mojaloop.releasebot.policy.FreezeWindows.of(r, Freeze.DEFAULTS).bugfixFreezeStart()).isNull();
+    }
+
+    @Test
+    void anExplicitInstantAfterTheReleaseIsLocatedAtTheOverride() {
+        ConfigProblem p = only(org("""
+                releases:
+                  - version: v1
+                    release-date: 2027-01-25T09:00:00+02:00
+                    feature-freeze: 2027-01-25T10:00:00+02:00
+                    repos: [a]
+                """));
+        at(p, 4, 21);
+        assertThat(p.message()).isEqualTo("releases[v1]: the feature freeze would start 2027-01-25T08:00Z, after the release "
+                + "date 2027-01-25T07:00Z");
+    }
+
+    @Test
+    void aComputedWindowIsCheckedWithTheFileFreezeWeeks() {
+        String yaml = "freeze:\n  feature-freeze-weeks-before-pi-kickoff: 1\nreleases:\n  - version: v1\n    pi-kickoff: 2027-02-15\n"
+                + "    release-date: 2027-02-01\n    repos: [a]\n";
+        ConfigProblem p = only(org(yaml));
+        at(p, 5, 17);
+        assertThat(p.message()).isEqualTo("releases[v1]: the feature freeze would start 2027-02-08 (1 weeks before pi-kickoff), "
+                + "after the release date 2027-02-01");
+        assertThat(org(yaml.replace("weeks-before-pi-kickoff: 1", "weeks-before-pi-kickoff: 3")).problems()).isEmpty();
+    }
+
+    @Test
+    void releaseEntriesOfTheWrongShape() {
+        ParsedConfig parsed = org("""
+                releases:
+                  - v17.2.0
+                  - version: ""
+                    release-date: 2027-01-25
+                    repos: []
+                  - version: v2
+                    release-date: 2027-01-25
+                    repos: central-ledger
+                    story: mojaloop/project
+                """);
+        assertThat(parsed.problems()).extracting(ConfigProblem::format).containsExactly(
+                ORG + ":2:5: releases[0]: expected a mapping with the keys " + String.join(", ", ConfigLoader.RELEASE) + ", found \"v17.2.0\"",
+                ORG + ":3:14: releases[1].version: must not be empty",
+                ORG + ":5:12: releases[1].repos: list at least one repository",
+                ORG + ":8:12: releases[v2].repos: expected a list, each item a repository name such as central-ledger (e.g. [a, b]), "
+                        + "found \"central-ledger\"",
+                ORG + ":9:12: releases[v2].story: expected an issue such as mojaloop/project#4300, found \"mojaloop/project\"");
+    }
+
+    @Test
+    void gateProblemsAreLocated() {
+        ParsedConfig parsed = org("""
+                gates:
+                  - name: No id
+                  - id: golden-path-dev
+                    name: ""
+                  - id: blocking-bugs
+                    name: Bugs
+                    issue-query: [bug]
+                """);
+        assertThat(parsed.problems()).extracting(ConfigProblem::format).containsExactly(
+                ORG + ":2:5: gates[0]: id is required (e.g. id: golden-path-dev)",
+                ORG + ":4:11: gates[1].name: expected a name, found an empty text",
+                ORG + ":7:18: gates[2].issue-query: expected a GitHub issue search, found a list");
+        ConfigProblem notAList = only(org("gates:\n  id: x\n"));
+        at(notAList, 2, 3);
+        assertThat(notAList.message()).startsWith("gates: expected a list of gates");
+    }
+
+    @Test
+    void severalProblemsAcrossSectionsAreAllReportedInFileOrder() {
+        ParsedConfig parsed = org("""
+                reviews:
+                  exception-approvers: [mojaloop/design-authority]
+                affiliations:
+                  Infitx: [alice]
+                  Crosslake: [ALICE]
+                releases:
+                  - version: v17.2.0
+                    release-date: 2027-01-25
+                    timezone: Mars/Olympus
+                    repos: [central-ledger]
+                  - version: v17.2.0
+                    release-date: 2027-13-01
+                    repos: [helm]
+                gates:
+                  - id: downstream
+                    name: A
+                  - id: downstream
+                    name: B
+                """);
+        assertThat(parsed.ok()).isFalse();
+        assertThat(parsed.problems()).extracting(p -> p.line() + ":" + p.column()).containsExactly(
+                "2:25", "5:15", "9:15", "11:14", "12:19", "17:9");
+        assertThat(parsed.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(ORG));
+    }
 }
