@@ -58,7 +58,8 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         instance = this;
         checkRuns = new CheckRunStore(APP_ID);
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").extensions(checkRuns, writeLimiter, issues));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(200)
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(50).extensions(checkRuns, writeLimiter, issues));
         server.start();
         reset();
         return Map.ofEntries(
@@ -173,6 +174,37 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
     /** A review as GitHub's REST API lists it. */
     public record Review(String login, String state, String commitId) {
+    }
+
+    /** Injected latency on every GitHub answer (benchmarks). */
+    public void latency(int millis) {
+        server.setGlobalFixedDelay(millis);
+    }
+
+    public void clearRequests() {
+        server.resetRequests();
+    }
+
+    public int requestCount() {
+        return server.getAllServeEvents().size();
+    }
+
+    /** Every request since the last clear, oldest first. */
+    public List<LoggedRequest> requestsSince() {
+        return chronological().stream().map(e -> (LoggedRequest) e.getRequest()).collect(Collectors.toList());
+    }
+
+    public long notModifiedSince() {
+        return server.getAllServeEvents().stream().filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 304).count();
+    }
+
+    public long checkRunCount(String name) {
+        return checkRuns.all().stream().filter(r -> r.path("name").asText().equals(name)).count();
+    }
+
+    public String conclusion(String repository, String sha, String name) {
+        ObjectNode run = checkRuns.latest(repository, sha, name);
+        return run == null ? "" : run.path("conclusion").asText();
     }
 
     /** The app is installed on this organisation (what GET /app/installations lists). */

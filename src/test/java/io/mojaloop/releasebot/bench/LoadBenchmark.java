@@ -1,0 +1,295 @@
+package io.mojaloop.releasebot.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.mojaloop.releasebot.it.FakeGitHub;
+import io.mojaloop.releasebot.it.Webhooks;
+
+/**
+ * The load generator behind docs/benchmarks.md. Not part of the normal test run: {@code bench/run.sh} packages
+ * the app and runs this class, which starts the packaged app as a separate process against a fake GitHub
+ * (WireMock, with injected latency), drives signed webhooks at it and prints the numbers (also written to
+ * {@code target/benchmark.md}).
+ */
+class LoadBenchmark {
+
+    static final int RATE = Integer.getInteger("bench.rate", 100);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 20);
+    static final int FLIP_PRS = Integer.getInteger("bench.flip-prs", 500);
+    static final int FLIP_WRITES_PER_MINUTE = Integer.getInteger("bench.flip-writes-per-minute", 1200);
+    static final String SHA = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+
+    final StringBuilder report = new StringBuilder();
+    final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(5)).build();
+
+    static final int PORT = 18080;
+    static final String BASE = "http://127.0.0.1:" + PORT;
+
+    @Test
+    void run() throws Exception {
+        line("Machine: %d cores, Java %s, %s; app heap -Xmx512m.", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"));
+        line("");
+        // 1 and 2: calls per event and acknowledgement under load, writes unthrottled (the fake does not limit them)
+        FakeGitHub github = new FakeGitHub();
+        github.init(Map.of("writes-per-minute", "600000", "resync-initial-delay", "1h"));
+        Map<String, String> props = github.start();
+        Process app = launch(props);
+        try {
+            callsPerEvent(github);
+            ackLatency(github);
+            line("- resident memory after the load: %d MiB (VmRSS of the app process)", rssMiB(app.pid()));
+        } finally {
+            app.destroy();
+            app.waitFor();
+            github.stop();
+        }
+        // 3: a freeze flip at a scaled write budget
+        FakeGitHub flipping = new FakeGitHub();
+        flipping.init(Map.of("writes-per-minute", String.valueOf(FLIP_WRITES_PER_MINUTE), "resync-initial-delay", "1h"));
+        Process flipApp = launch(flipping.start());
+        try {
+            freezeFlip(flipping);
+            line("- resident memory at the end of the flip: %d MiB", rssMiB(flipApp.pid()));
+        } finally {
+            flipApp.destroy();
+            flipping.stop();
+            Files.writeString(Path.of("target/benchmark.md"), report.toString(), StandardCharsets.UTF_8);
+            System.out.println("\n==== benchmark ====\n" + report);
+        }
+    }
+
+    Process launch(Map<String, String> props) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-Dquarkus.http.port=" + PORT);
+        command.add("-jar");
+        command.add("target/quarkus-app/quarkus-run.jar");
+        long launched = System.nanoTime();
+        Process app = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/benchmark-app.log").toFile())).start();
+        long ready = waitUntil(() -> get(BASE + "/q/health/ready") == 200, Duration.ofSeconds(60));
+        line("- start to ready: %d ms (process launch to `/q/health/ready` = 200), resident memory %d MiB",
+                (ready - launched) / 1_000_000, rssMiB(app.pid()));
+        io.restassured.RestAssured.baseURI = "http://127.0.0.1";
+        io.restassured.RestAssured.port = PORT;
+        return app;
+    }
+
+    void callsPerEvent(FakeGitHub github) throws Exception {
+        line("");
+        line("GitHub calls per event (warm caches: config, team members, ETags), measured on the fake GitHub:");
+        line("");
+        line("| event | calls | of which writes | 304 (free) | minimum needed |");
+        line("|---|---|---|---|---|");
+        String org = "calls";
+        github.reset();
+        github.orgConfig(org, config());
+        github.team(org, "design-authority", "grace");
+        String repo = org + "/central-ledger";
+        github.pullRequest(repo, 1, "eve", SHA, "main", "feat: x");
+        // warm up: the first event reads the configuration
+        sendAndSettle(github, "pull_request", Webhooks.pullRequest("opened", repo, 1, "eve", SHA));
+        github.clearRequests();
+        sendAndSettle(github, "pull_request", Webhooks.pullRequest("synchronize", repo, 1, "eve", SHA));
+        row(github, "pull_request.synchronize (verdicts unchanged)", 4);
+        github.clearRequests();
+        github.reviews(repo, 1, new FakeGitHub.Review("alice", "APPROVED", SHA));
+        sendAndSettle(github, "pull_request_review", Webhooks.review(repo, 1, "alice", "approved", SHA));
+        row(github, "pull_request_review.submitted (review-rules changes)", 5);
+        github.clearRequests();
+        github.comments(repo, 1, new FakeGitHub.Comment(77, "grace", "/review-exception urgent"));
+        sendAndSettle(github, "issue_comment", Webhooks.comment(repo, 1, true, 77, "grace", "/review-exception urgent"));
+        row(github, "issue_comment /review-exception (granted)", 7);
+    }
+
+    void row(FakeGitHub github, String event, int minimum) {
+        int calls = github.requestsSince().size();
+        long writes = github.requestsSince().stream().filter(r -> !r.getMethod().getName().equals("GET")).count();
+        long notModified = github.notModifiedSince();
+        line("| %s | %d | %d | %d | %d |", event, calls, writes, notModified, minimum);
+    }
+
+    void ackLatency(FakeGitHub github) throws Exception {
+        String base = BASE;
+        github.reset();
+        github.latency(LATENCY_MS);
+        String org = "load";
+        github.orgConfig(org, config());
+        int total = RATE * SECONDS;
+        for (int n = 1; n <= total; n++) {
+            github.pullRequest(org + "/central-ledger", n, "eve", sha(n), "main", "fix: change " + n);
+        }
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / RATE;
+        for (int n = 1; n <= total; n++) {
+            long due = start + (n - 1) * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            byte[] body = Webhooks.pullRequest("opened", org + "/central-ledger", n, "eve", sha(n)).toString().getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
+                    .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            long sent = System.nanoTime();
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+                latencies.add(System.nanoTime() - sent);
+                if (e != null || r.statusCode() != 200) {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        long done = waitUntil(() -> github.checkRunCount("release-freeze") >= total && github.checkRunCount("review-rules") >= total,
+                Duration.ofMinutes(5));
+        double processSeconds = (done - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        line("");
+        line("Webhook acknowledgement at %d events/s for %d s (%d pull_request.opened, each a different PR; GitHub latency %d ms):",
+                RATE, SECONDS, total, LATENCY_MS);
+        line("");
+        line("- acknowledged: %d, refused or failed: %d", total - failed.get(), failed.get());
+        line("- ack latency p50 %.1f ms, p99 %.1f ms, max %.1f ms", pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6);
+        line("- sent in %.1f s (%.0f events/s); all %d PRs had both check runs after %.1f s (%.0f events/s processed)",
+                sendSeconds, total / sendSeconds, total, processSeconds, total / processSeconds);
+        line("- lost: %d (PRs without both check runs at the end)", total - Math.min(github.checkRunCount("review-rules"),
+                github.checkRunCount("release-freeze")));
+    }
+
+    void freezeFlip(FakeGitHub github) throws Exception {
+        github.reset();
+        github.latency(LATENCY_MS);
+        String org = "flip";
+        String repo = org + "/ml-api-adapter";
+        Instant at = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+        github.orgConfig(org, config().replace("feature-freeze: none", "feature-freeze: " + at));
+        for (int n = 1; n <= FLIP_PRS; n++) {
+            github.pullRequest(repo, n, "eve", sha(n), "main", "feat: change " + n);
+        }
+        github.openPullRequests(repo, IntStream.rangeClosed(1, FLIP_PRS).toArray());
+        // GitHub's secondary limit, scaled like the pace: 25 % above the configured budget
+        github.limitWritesPerSecond((int) Math.ceil(FLIP_WRITES_PER_MINUTE / 60.0 * 1.25));
+        sendAndSettle(github, "pull_request", Webhooks.pullRequest("opened", repo, 1, "eve", sha(1)));
+        long flipStart = waitUntil(() -> Instant.now().isAfter(at), Duration.ofSeconds(60));
+        long done = waitUntil(() -> IntStream.rangeClosed(1, FLIP_PRS).allMatch(n -> github.conclusion(repo, sha(n), "release-freeze")
+                .equals("failure")), Duration.ofMinutes(10));
+        double seconds = (done - flipStart) / 1e9;
+        double budget = FLIP_PRS / (FLIP_WRITES_PER_MINUTE / 60.0);
+        line("");
+        line("Freeze flip over %d open PRs (no webhook; writes paced at %d/min, the fake refuses above %d writes/s):",
+                FLIP_PRS, FLIP_WRITES_PER_MINUTE, (int) Math.ceil(FLIP_WRITES_PER_MINUTE / 60.0 * 1.25));
+        line("");
+        line("- every check flipped in %.1f s; the write budget allows %.1f s at best: %.2f× the budget", seconds, budget, seconds / budget);
+        line("- secondary-limit errors (403 from the fake): %d", github.writesRefused());
+        line("- at GitHub's real 80 writes/min the same flip takes %.1f min", FLIP_PRS / 80.0 * seconds / budget);
+    }
+
+    static String config() {
+        return """
+                reviews:
+                  exception-approvers: [design-authority]
+                affiliations:
+                  Infitx: [alice, bob]
+                  Crosslake: [carol]
+                freeze:
+                  exception-approvers: [release-managers]
+                releases:
+                  - version: v17.2.0
+                    pi-kickoff: 2099-01-18
+                    release-date: 2099-01-25
+                    feature-freeze: none
+                    repos: [central-ledger, ml-api-adapter]
+                """;
+    }
+
+    void sendAndSettle(FakeGitHub github, String event, ObjectNode payload) throws Exception {
+        Webhooks.send(event, payload).then().statusCode(200);
+        int[] last = { -1 };
+        int[] quiet = { 0 };
+        waitUntil(() -> {
+            int now = github.requestCount();
+            quiet[0] = now == last[0] ? quiet[0] + 1 : 0;
+            last[0] = now;
+            return quiet[0] >= 5;
+        }, Duration.ofSeconds(30));
+    }
+
+    static long rssMiB(long pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("\\D+", "")) / 1024;
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    int get(String url) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    static long waitUntil(Supplier<Boolean> condition, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("waited too long").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        return System.nanoTime();
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    static String sha(int n) {
+        return String.format("%040x", 0xbe000L + n);
+    }
+
+    void line(String format, Object... args) {
+        report.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}
