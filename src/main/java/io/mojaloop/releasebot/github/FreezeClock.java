@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,10 @@ public class FreezeClock {
 
     @ConfigProperty(name = "release-bot.freeze-clock.delay-after-boundary", defaultValue = "1s")
     Duration delayAfterBoundary;
+
+    /** PRs evaluated at once after a boundary: their reads overlap; writes stay paced by {@link WritePacer}. */
+    @ConfigProperty(name = "release-bot.freeze-clock.concurrency", defaultValue = "8")
+    int concurrency;
 
     private record Calendar(long installationId, BotConfig config) {
     }
@@ -140,8 +145,26 @@ public class FreezeClock {
         String repository = repo.contains("/") ? repo : org + "/" + repo;
         try {
             GitHubApi api = apis.forInstallation(installationId);
-            for (JsonNode pr : api.getAll("/repos/" + repository + "/pulls?state=open")) {
-                releaseFreeze.evaluateQuietly(new PullRequestRef(installationId, repository, pr.path("number").asInt()));
+            java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+                Thread t = new Thread(r, "freeze-clock-evaluate");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                for (JsonNode pr : api.getAll("/repos/" + repository + "/pulls?state=open")) {
+                    PullRequestRef ref = new PullRequestRef(installationId, repository, pr.path("number").asInt());
+                    running.add(pool.submit(() -> releaseFreeze.evaluateQuietly(ref)));
+                }
+                for (java.util.concurrent.Future<?> f : running) {
+                    f.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.errorf(e, "Re-evaluation of %s failed (the resync will heal)", repository);
+            } finally {
+                pool.shutdown();
             }
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Could not list open PRs of %s (the resync will heal)", repository);
