@@ -25,6 +25,16 @@ public record CommandContext(GitHubApi api, long installationId, String reposito
         api.post("/repos/" + repository + "/issues/comments/" + commentId + "/reactions", Map.of("content", "+1"));
     }
 
+    /** The release whose story this issue is; otherwise replies that the command works only on a story. */
+    public java.util.Optional<io.mojaloop.releasebot.config.Release> storyRelease(BotCommand command,
+            io.mojaloop.releasebot.render.Texts texts) throws IOException {
+        var release = io.mojaloop.releasebot.github.UpdateReleaseStory.releaseWithStory(config.config(), repository, number);
+        if (release.isEmpty()) {
+            reply(texts.render("commands/not-a-story.md", Map.of("command", command)));
+        }
+        return release;
+    }
+
     public void addLabels(String... labels) throws IOException {
         api.post("/repos/" + repository + "/issues/" + number + "/labels", Map.of("labels", List.of(labels)));
     }

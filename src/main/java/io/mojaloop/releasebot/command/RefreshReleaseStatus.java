@@ -49,9 +49,8 @@ public class RefreshReleaseStatus implements BotCommand {
     @Override
     public void run(CommandContext context) throws IOException {
         BotConfig config = context.config().config();
-        Optional<Release> release = UpdateReleaseStory.releaseWithStory(config, context.repository(), context.number());
+        Optional<Release> release = context.storyRelease(this, texts);
         if (release.isEmpty()) {
-            context.reply(texts.render("commands/not-a-story.md", Map.of("command", this)));
             return;
         }
         context.done();

@@ -23,31 +23,16 @@ import io.quarkiverse.githubapp.event.PullRequest;
  * Also re-evaluated on the clock ({@link FreezeClock}) and by the resync.
  */
 @ApplicationScoped
-public class EvaluateReleaseFreeze implements PullRequestCheck {
+public class EvaluateReleaseFreeze extends PullRequestCheckRun {
 
-    private static final Logger LOG = Logger.getLogger(EvaluateReleaseFreeze.class);
 
     public static final String CHECK = "release-freeze";
     public static final String EXCEPTION_COMMAND = "/freeze-exception";
 
-    @Inject
-    GitHubApiFactory apis;
-    @Inject
-    PullRequests pullRequests;
-    @Inject
-    ExceptionGrants grants;
-    @Inject
-    CheckRunWriter writer;
-    @Inject
-    CheckTexts checkTexts;
-    @Inject
-    Observed observed;
-    @Inject
-    Clock clock;
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
     @PullRequest.Edited @PullRequest.Labeled @PullRequest.Unlabeled GHEventPayload.PullRequest payload) {
-        evaluateQuietly(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
+        submit(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
                 payload.getNumber()));
     }
 
@@ -56,38 +41,16 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
         return CHECK;
     }
 
-    public void evaluateQuietly(PullRequestRef ref) {
-        try {
-            evaluate(ref);
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "release-freeze for %s failed", ref);
-        }
-    }
-
     @Override
-    public void evaluate(PullRequestRef ref) throws IOException {
-        GitHubApi api = apis.forInstallation(ref.installationId());
-        PullRequests.Snapshot pr = pullRequests.load(api, ref);
-        if (pr == null) {
-            return;
-        }
-        CheckRunWriter.CheckRunOutput output = verdictOutput(api, ref, pr, clock.instant());
-        writer.write(api, ref.repository(), pr.headSha(), output);
-        observed.check(ref, output, clock.instant());
-    }
-
-    public CheckRunWriter.CheckRunOutput verdictOutput(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr,
-            Instant now) throws IOException {
-        if (!pr.config().parsed().ok()) {
-            return pullRequests.configErrorOutput(CHECK, pr.config().parsed());
-        }
+    protected CheckRunWriter.CheckRunOutput output(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr, Instant now)
+            throws IOException {
         BotConfig config = pr.config().parsed().config();
         FreezeException exception = toException(grants.latest(api, ref.owner(), config.freeze().exceptionApprovers(), EXCEPTION_COMMAND,
                 pr.comments(api)));
         String repoName = ref.repository().substring(ref.repository().indexOf('/') + 1);
         FreezeVerdict verdict = FreezePolicy.evaluate(config,
                 new FreezeFacts(repoName, pr.baseBranch(), pr.title(), List.copyOf(pr.labels()), exception), now);
-        return checkTexts.releaseFreeze(verdict, config, new CheckTexts.PrView(pr.headSha(), pr.baseBranch(), pr.title()), now);
+        return checkTexts.releaseFreeze(verdict, config, view(pr), now);
     }
 
 

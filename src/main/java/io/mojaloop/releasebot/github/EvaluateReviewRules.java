@@ -31,27 +31,14 @@ import io.quarkiverse.githubapp.event.PullRequestReview;
  * {@link ReviewPolicy} for the verdict and writes it on the PR's head commit.
  */
 @ApplicationScoped
-public class EvaluateReviewRules implements PullRequestCheck {
+public class EvaluateReviewRules extends PullRequestCheckRun {
 
-    private static final Logger LOG = Logger.getLogger(EvaluateReviewRules.class);
 
     public static final String CHECK = "review-rules";
     public static final String EXCEPTION_COMMAND = "/review-exception";
 
     @Inject
-    GitHubApiFactory apis;
-    @Inject
-    PullRequests pullRequests;
-    @Inject
     Directory directory;
-    @Inject
-    ExceptionGrants grants;
-    @Inject
-    CheckRunWriter writer;
-    @Inject
-    CheckTexts checkTexts;
-    @Inject
-    Observed observed;
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
     @PullRequest.Edited GHEventPayload.PullRequest payload) {
@@ -59,23 +46,14 @@ public class EvaluateReviewRules implements PullRequestCheck {
                 && (payload.getChanges() == null || payload.getChanges().getBase() == null)) {
             return; // only a base change matters to the review rules
         }
-        evaluateQuietly(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
+        submit(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
                 payload.getNumber()));
     }
 
     void onReview(@PullRequestReview.Submitted @PullRequestReview.Edited @PullRequestReview.Dismissed
     GHEventPayload.PullRequestReview payload) {
-        evaluateQuietly(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
+        submit(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
                 payload.getPullRequest().getNumber()));
-    }
-
-    /** Evaluates and writes; failures are logged (the periodic resync heals what a failure left behind). */
-    public void evaluateQuietly(PullRequestRef ref) {
-        try {
-            evaluate(ref);
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "review-rules for %s failed", ref);
-        }
     }
 
     @Override
@@ -84,23 +62,8 @@ public class EvaluateReviewRules implements PullRequestCheck {
     }
 
     @Override
-    public void evaluate(PullRequestRef ref) throws IOException {
-        GitHubApi api = apis.forInstallation(ref.installationId());
-        PullRequests.Snapshot pr = pullRequests.load(api, ref);
-        if (pr == null) {
-            return;
-        }
-        CheckRunWriter.CheckRunOutput output = verdictOutput(api, ref, pr);
-        writer.write(api, ref.repository(), pr.headSha(), output);
-        observed.check(ref, output, java.time.Instant.now());
-    }
-
-    /** The check-run content for a PR as GitHub shows it now. */
-    public CheckRunWriter.CheckRunOutput verdictOutput(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr)
+    protected CheckRunWriter.CheckRunOutput output(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr, Instant now)
             throws IOException {
-        if (!pr.config().parsed().ok()) {
-            return pullRequests.configErrorOutput(CHECK, pr.config().parsed());
-        }
         BotConfig config = pr.config().parsed().config();
         List<ReviewFact> reviews = reviews(api, ref);
         Map<String, String> companies = new HashMap<>();
@@ -111,7 +74,7 @@ public class EvaluateReviewRules implements PullRequestCheck {
                 pr.comments(api)));
         ReviewVerdict verdict = ReviewPolicy.evaluate(config,
                 new ReviewFacts(pr.author(), pr.headSha(), reviews, companies, exception));
-        return checkTexts.reviewRules(verdict, config, new CheckTexts.PrView(pr.headSha(), pr.baseBranch(), pr.title()));
+        return checkTexts.reviewRules(verdict, config, view(pr));
     }
 
     private static List<ReviewFact> reviews(GitHubApi api, PullRequestRef ref) throws IOException {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +49,8 @@ public class ReceiveTtkReport {
 
     private static final Logger LOG = Logger.getLogger(ReceiveTtkReport.class);
 
-    @ConfigProperty(name = "release-bot.report-token")
-    Optional<String> token;
+    @Inject
+    ReportToken token;
     @ConfigProperty(name = "release-bot.reports.max-bytes", defaultValue = "10485760")
     long maxBytes;
 
@@ -73,15 +72,18 @@ public class ReceiveTtkReport {
     public Response receive(@PathParam("version") String version, @QueryParam("environment") String environment,
             @QueryParam("org") String org, @HeaderParam("Authorization") String authorization, InputStream body)
             throws IOException {
-        if (token.isEmpty() || token.get().isBlank()) {
-            return refuse(503, "Reports are not accepted: RELEASE_BOT_REPORT_TOKEN is not set on the bot.");
-        }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return refuse(401, "Send the report token: Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>.");
-        }
-        byte[] presented = authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(presented, token.get().trim().getBytes(StandardCharsets.UTF_8))) {
-            return refuse(403, "The report token is wrong.");
+        switch (token.check(authorization)) {
+            case NOT_CONFIGURED -> {
+                return refuse(503, "Reports are not accepted: RELEASE_BOT_REPORT_TOKEN is not set on the bot.");
+            }
+            case MISSING -> {
+                return refuse(401, "Send the report token: Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>.");
+            }
+            case WRONG -> {
+                return refuse(403, "The report token is wrong.");
+            }
+            case OK -> {
+            }
         }
         byte[] bytes = readAtMost(body, maxBytes);
         if (bytes == null) {

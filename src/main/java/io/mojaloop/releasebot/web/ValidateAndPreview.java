@@ -2,7 +2,6 @@ package io.mojaloop.releasebot.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -71,8 +70,8 @@ public class ValidateAndPreview {
 
     @ConfigProperty(name = "release-bot.api.max-bytes", defaultValue = "262144")
     int maxBytes;
-    @ConfigProperty(name = "release-bot.report-token")
-    Optional<String> token;
+    @Inject
+    ReportToken token;
 
     @Context
     HttpServerRequest request;
@@ -203,11 +202,7 @@ public class ValidateAndPreview {
     }
 
     private boolean authorised(String authorization) {
-        if (token.isEmpty() || token.get().isBlank() || authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
-        }
-        return MessageDigest.isEqual(authorization.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-                token.get().trim().getBytes(StandardCharsets.UTF_8));
+        return token.check(authorization) == ReportToken.Check.OK;
     }
 
     private Response guard(byte[] body) {

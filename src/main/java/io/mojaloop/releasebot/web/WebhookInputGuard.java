@@ -28,8 +28,19 @@ public class WebhookInputGuard {
     @ConfigProperty(name = "release-bot.webhook.max-body-size", defaultValue = "26214400")
     long maxBodySize;
 
+    @jakarta.inject.Inject
+    io.mojaloop.releasebot.github.WorkQueue work;
+
     void init(@Observes Router router, MeterRegistry registry) {
         router.post(path).order(-1000).handler(BodyHandler.create().setBodyLimit(maxBodySize)).handler(ctx -> {
+            if (work.full()) {
+                registry.counter("release_bot_webhooks_refused", "reason", "busy").increment();
+                LOG.warnf("Webhook delivery %s refused: the work queue is full (GitHub can redeliver it)",
+                        ctx.request().getHeader("X-GitHub-Delivery"));
+                ctx.response().setStatusCode(503).putHeader("Retry-After", "30").putHeader("Content-Type", "text/plain")
+                        .end("Busy: the release bot's work queue is full; redeliver this webhook later.");
+                return;
+            }
             var body = ctx.body().buffer();
             if (body != null && body.length() > 0) {
                 try {
