@@ -39,7 +39,17 @@ public class CheckRunWriter {
 
     /** Returns true when something was written. */
     public boolean write(GitHubApi api, String repository, String headSha, CheckRunOutput output) throws IOException {
-        JsonNode existing = latest(api, repository, headSha, output.name());
+        return write(api, repository, headSha, output, latest(api, repository, headSha, output.name()));
+    }
+
+    /** Writes against check runs already listed with {@link #latestByName} (one listing for several checks). */
+    public boolean write(GitHubApi api, String repository, String headSha, CheckRunOutput output,
+            Map<String, JsonNode> existingByName) throws IOException {
+        return write(api, repository, headSha, output, existingByName.get(output.name()));
+    }
+
+    private boolean write(GitHubApi api, String repository, String headSha, CheckRunOutput output, JsonNode existing)
+            throws IOException {
         registry.counter("release_bot_verdicts", "check", output.name(), "conclusion", output.conclusion()).increment();
         if (existing != null && same(existing, output)) {
             LOG.debugf("%s on %s@%s unchanged (%s)", output.name(), repository, shortSha(headSha), output.title());
@@ -69,22 +79,26 @@ public class CheckRunWriter {
 
     /** The latest run of that name by this app on the commit, or null. */
     public JsonNode latest(GitHubApi api, String repository, String headSha, String name) throws IOException {
-        JsonNode page = api.get("/repos/" + repository + "/commits/" + headSha + "/check-runs?check_name="
-                + GitHubApi.encode(name) + "&app_id=" + appId + "&filter=latest");
-        JsonNode best = null;
+        return newestByName(api.get("/repos/" + repository + "/commits/" + headSha + "/check-runs?check_name="
+                + GitHubApi.encode(name) + "&app_id=" + appId + "&filter=latest")).get(name);
+    }
+
+    /** The latest run of each name by this app on the commit, in one request. */
+    public Map<String, JsonNode> latestByName(GitHubApi api, String repository, String headSha) throws IOException {
+        return newestByName(api.get("/repos/" + repository + "/commits/" + headSha + "/check-runs?app_id=" + appId
+                + "&filter=latest&per_page=100"));
+    }
+
+    private Map<String, JsonNode> newestByName(JsonNode page) {
+        Map<String, JsonNode> newest = new java.util.HashMap<>();
         for (JsonNode run : page.path("check_runs")) {
-            if (!name.equals(run.path("name").asText())) {
-                continue;
-            }
             JsonNode app = run.path("app").path("id");
             if (!app.isMissingNode() && !app.isNull() && !app.asText().equals(appId)) {
                 continue;
             }
-            if (best == null || run.path("id").asLong() > best.path("id").asLong()) {
-                best = run;
-            }
+            newest.merge(run.path("name").asText(), run, (a, b) -> b.path("id").asLong() > a.path("id").asLong() ? b : a);
         }
-        return best;
+        return newest;
     }
 
     static boolean same(JsonNode run, CheckRunOutput output) {

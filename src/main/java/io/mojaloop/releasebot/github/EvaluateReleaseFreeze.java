@@ -30,12 +30,6 @@ public class EvaluateReleaseFreeze extends PullRequestCheckRun {
     public static final String EXCEPTION_COMMAND = "/freeze-exception";
 
 
-    void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
-    @PullRequest.Edited @PullRequest.Labeled @PullRequest.Unlabeled GHEventPayload.PullRequest payload) {
-        submit(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
-                payload.getNumber()));
-    }
-
     @Override
     public String name() {
         return CHECK;

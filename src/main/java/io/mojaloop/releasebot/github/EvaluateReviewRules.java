@@ -40,16 +40,6 @@ public class EvaluateReviewRules extends PullRequestCheckRun {
     @Inject
     Directory directory;
 
-    void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
-    @PullRequest.Edited GHEventPayload.PullRequest payload) {
-        if ("edited".equals(payload.getAction())
-                && (payload.getChanges() == null || payload.getChanges().getBase() == null)) {
-            return; // only a base change matters to the review rules
-        }
-        submit(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
-                payload.getNumber()));
-    }
-
     void onReview(@PullRequestReview.Submitted @PullRequestReview.Edited @PullRequestReview.Dismissed
     GHEventPayload.PullRequestReview payload) {
         submit(new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),

@@ -59,10 +59,16 @@ public abstract class PullRequestCheckRun implements PullRequestCheck {
         if (pr == null) {
             return;
         }
+        evaluate(api, ref, pr, writer.latestByName(api, ref.repository(), pr.headSha()));
+    }
+
+    /** One evaluation against a PR snapshot and the commit's check runs already read (shared by several checks). */
+    public void evaluate(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> existing)
+            throws IOException {
         Instant now = clock.instant();
         CheckRunWriter.CheckRunOutput output = pr.config().parsed().ok() ? output(api, ref, pr, now)
                 : pullRequests.configErrorOutput(name(), pr.config().parsed());
-        writer.write(api, ref.repository(), pr.headSha(), output);
+        writer.write(api, ref.repository(), pr.headSha(), output, existing);
         observed.check(ref, output, now);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
@@ -34,7 +33,7 @@ public class Resync {
     @Inject
     ConfigService configs;
     @Inject
-    Instance<PullRequestCheck> checks;
+    EvaluatePullRequest pullRequestChecks;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -68,13 +67,7 @@ public class Resync {
                 }
                 for (JsonNode pr : api.getAll("/repos/" + fullName + "/pulls?state=open")) {
                     PullRequestRef ref = new PullRequestRef(installation.getId(), fullName, pr.path("number").asInt());
-                    for (PullRequestCheck check : checks) {
-                        try {
-                            check.evaluate(ref);
-                        } catch (IOException | RuntimeException e) {
-                            LOG.errorf(e, "Resync of %s on %s failed", check.name(), ref);
-                        }
-                    }
+                    pullRequestChecks.evaluateQuietly(ref);
                     prs++;
                 }
             }

@@ -27,7 +27,7 @@ class DryRunIT {
         github.pullRequest("dry/central-ledger", 5, "eve", ReviewRulesIT.SHA, "main", "feat: x");
         Webhooks.send("pull_request", Webhooks.pullRequest("opened", "dry/central-ledger", 5, "eve", ReviewRulesIT.SHA))
                 .then().statusCode(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> github.requests("GET", "/repos/dry/central-ledger/commits/").size() >= 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.requests("GET", "/repos/dry/central-ledger/commits/").size() >= 1);
         // the reads happened (PR, reviews, existing check runs); no write reached GitHub
         assertThat(github.requests("GET", "/repos/dry/central-ledger/pulls/5")).isNotEmpty();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> github.writes().isEmpty());
