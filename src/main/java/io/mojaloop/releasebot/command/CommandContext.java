@@ -17,7 +17,7 @@ public record CommandContext(GitHubApi api, long installationId, String reposito
 
     /** Posts a reply comment on the issue or PR. */
     public void reply(String markdown) throws IOException {
-        api.post("/repos/" + repository + "/issues/" + number + "/comments", Map.of("body", markdown));
+        api.comment(repository, number, markdown);
     }
 
     /** 👍 on the command's comment: done. */

@@ -65,19 +65,21 @@ public class EvaluatePullRequest {
 
     void evaluateQuietly(PullRequestRef ref, List<PullRequestCheckRun> checks) {
         try {
-            GitHubApi api = apis.forInstallation(ref.installationId());
-            PullRequests.Snapshot pr = pullRequests.load(api, ref);
-            if (pr == null) {
-                return;
-            }
-            Map<String, JsonNode> existing = writer.latestByName(api, ref.repository(), pr.headSha());
-            for (PullRequestCheckRun check : checks) {
-                try {
-                    check.evaluate(api, ref, pr, existing);
-                } catch (IOException | RuntimeException e) {
-                    LOG.errorf(e, "%s for %s failed (the resync will heal)", check.name(), ref);
+            PullRequestLocks.with(ref, () -> {
+                GitHubApi api = apis.forInstallation(ref.installationId());
+                PullRequests.Snapshot pr = pullRequests.load(api, ref);
+                if (pr == null) {
+                    return;
                 }
-            }
+                Map<String, JsonNode> existing = writer.latestByName(api, ref.repository(), pr.headSha());
+                for (PullRequestCheckRun check : checks) {
+                    try {
+                        check.evaluate(api, ref, pr, existing);
+                    } catch (IOException | RuntimeException e) {
+                        LOG.errorf(e, "%s for %s failed (the resync will heal)", check.name(), ref);
+                    }
+                }
+            });
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Checks for %s failed (the resync will heal)", ref);
         }

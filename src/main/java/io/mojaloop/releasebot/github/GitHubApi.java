@@ -32,18 +32,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <ul>
  * <li>connection errors and timeouts: retried with jittered backoff (writes too, since nothing was executed only when
  * the connection failed; a read timeout on a write is not retried);</li>
- * <li>5xx: retried with jittered backoff for idempotent methods (GET, PATCH, PUT, DELETE);</li>
+ * <li>5xx: retried with jittered backoff for idempotent methods (GET, PATCH, PUT, DELETE) and the POSTs GitHub
+ * applies at most once (labels, reactions);</li>
  * <li>403/429 rate limits: wait for {@code Retry-After} or {@code X-RateLimit-Reset} (capped) and retry.</li>
  * </ul>
  */
 public class GitHubApi {
 
     private static final Logger LOG = Logger.getLogger(GitHubApi.class);
+    /**
+     * POSTs that GitHub applies at most once however often they are sent, so retrying them after a 5xx or a
+     * timeout is safe: adding labels to an issue (adding one it has is a no-op), creating a label (a second create
+     * is a 422) and reacting (the same reaction twice is one reaction).
+     */
+    static final Pattern IDEMPOTENT_POSTS = Pattern.compile("^/repos/[^/]+/[^/]+/(issues/\\d+/labels|labels|issues/comments/\\d+/reactions)(\\?.*)?$");
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
     /** Observes every HTTP exchange (metrics, tests, dry-run). */
     public interface Listener {
         void exchanged(String method, String path, int status, boolean write);
+
+        /** What GitHub says is left of the installation's primary rate limit ({@code X-RateLimit-Remaining}). */
+        default void rateLimitRemaining(long installationId, long remaining) {
+        }
     }
 
     public record Settings(Duration requestTimeout, int maxAttempts, Duration initialBackoff, Duration maxRateLimitWait,
@@ -141,6 +152,35 @@ public class GitHubApi {
         return write("POST", path, body);
     }
 
+    /**
+     * Comments on an issue or PR exactly once, even when GitHub fails mid-way: a 5xx or a timeout may or may not
+     * have created the comment, so before posting again the bot looks for a comment of its own with the same body.
+     */
+    public JsonNode comment(String repository, int number, String body) throws IOException {
+        String path = "/repos/" + repository + "/issues/" + number + "/comments";
+        for (int attempt = 1;; attempt++) {
+            try {
+                return post(path, java.util.Map.of("body", body));
+            } catch (GitHubApiException e) {
+                if (e.status() < 500 || attempt >= 3) {
+                    throw e;
+                }
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+            for (JsonNode existing : getAll(path)) {
+                if (body.equals(existing.path("body").asText()) && "Bot".equals(existing.path("user").path("type").asText())) {
+                    LOG.infof("Comment on %s#%d was created by the failed attempt: not posted again", repository, number);
+                    return existing;
+                }
+            }
+        }
+    }
+
     public JsonNode patch(String path, Object body) throws IOException {
         return write("PATCH", path, body);
     }
@@ -164,7 +204,7 @@ public class GitHubApi {
     private Result exchange(String method, String pathOrUrl, String json, String accept) throws IOException {
         String url = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String path = url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
-        boolean idempotent = !method.equals("POST");
+        boolean idempotent = !method.equals("POST") || IDEMPOTENT_POSTS.matcher(path).find();
         boolean write = !method.equals("GET");
         IOException last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -214,6 +254,13 @@ public class GitHubApi {
             }
             int status = response.statusCode();
             listener.exchanged(method, path, status, write);
+            response.headers().firstValue("X-RateLimit-Remaining").ifPresent(remaining -> {
+                try {
+                    listener.rateLimitRemaining(installationId, Long.parseLong(remaining.trim()));
+                } catch (NumberFormatException e) {
+                    // not GitHub's header: ignored
+                }
+            });
             if (status == 304 && cached != null) {
                 return new Result(cached.body, response.headers().firstValue("Link").orElse(null));
             }

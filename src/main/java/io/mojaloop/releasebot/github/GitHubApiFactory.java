@@ -63,12 +63,24 @@ public class GitHubApiFactory {
         return apis.computeIfAbsent(installationId, id -> new GitHubApi(id, restApiEndpoint.orElse(instanceEndpoint),
                 () -> tokens.getInstallationToken(id).token(), client(), mapper,
                 new GitHubApi.Settings(readTimeout, maxAttempts, initialBackoff, maxRateLimitWait, 2000),
-                this::record, (method, path, body) -> pacer.beforeWrite(id, method, path, body)));
+                listener, (method, path, body) -> pacer.beforeWrite(id, method, path, body)));
     }
 
-    private void record(String method, String path, int status, boolean write) {
-        registry.counter("release_bot_github_calls", "method", method, "status", String.valueOf(status)).increment();
-    }
+    private final Map<Long, java.util.concurrent.atomic.AtomicLong> remaining = new ConcurrentHashMap<>();
+
+    private final GitHubApi.Listener listener = new GitHubApi.Listener() {
+        @Override
+        public void exchanged(String method, String path, int status, boolean write) {
+            registry.counter("release_bot_github_calls", "method", method, "status", String.valueOf(status)).increment();
+        }
+
+        @Override
+        public void rateLimitRemaining(long installationId, long left) {
+            remaining.computeIfAbsent(installationId, id -> registry.gauge("release_bot_github_rate_limit_remaining",
+                    java.util.List.of(io.micrometer.core.instrument.Tag.of("installation", String.valueOf(id))),
+                    new java.util.concurrent.atomic.AtomicLong(left))).set(left);
+        }
+    };
 
     private HttpClient client() {
         if (client == null) {

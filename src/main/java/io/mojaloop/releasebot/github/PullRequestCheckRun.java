@@ -54,12 +54,13 @@ public abstract class PullRequestCheckRun implements PullRequestCheck {
 
     @Override
     public void evaluate(PullRequestRef ref) throws IOException {
-        GitHubApi api = apis.forInstallation(ref.installationId());
-        PullRequests.Snapshot pr = pullRequests.load(api, ref);
-        if (pr == null) {
-            return;
-        }
-        evaluate(api, ref, pr, writer.latestByName(api, ref.repository(), pr.headSha()));
+        PullRequestLocks.with(ref, () -> {
+            GitHubApi api = apis.forInstallation(ref.installationId());
+            PullRequests.Snapshot pr = pullRequests.load(api, ref);
+            if (pr != null) {
+                evaluate(api, ref, pr, writer.latestByName(api, ref.repository(), pr.headSha()));
+            }
+        });
     }
 
     /** One evaluation against a PR snapshot and the commit's check runs already read (shared by several checks). */

@@ -19,7 +19,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Heals whatever a lost webhook, a failed handler or a restart left behind: shortly after start and then
  * periodically ({@code release-bot.resync.every}, default hourly), every open PR of every configured repository of
- * every installation is evaluated again. Verdicts that did not change write nothing.
+ * every installation is evaluated again ({@code release-bot.resync.concurrency} PRs at a time, default 8; writes
+ * are still paced by the write pacer). Verdicts that did not change write nothing.
  */
 @ApplicationScoped
 public class Resync {
@@ -52,8 +53,35 @@ public class Resync {
         }
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "release-bot.resync.concurrency", defaultValue = "8")
+    int concurrency;
+
     public void run() throws IOException {
         List<GHAppInstallation> installations = clients.getApplicationClient().getApp().listInstallations().toList();
+        int prs = 0;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
+            Thread t = new Thread(r, "resync-evaluate");
+            t.setDaemon(true);
+            return t;
+        });
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        try {
+            prs = resync(installations, pool, running);
+            for (java.util.concurrent.Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.error("Resync evaluation failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        LOG.infof("Resync: %d installations, %d open pull requests evaluated", installations.size(), prs);
+    }
+
+    private int resync(List<GHAppInstallation> installations, java.util.concurrent.ExecutorService pool,
+            List<java.util.concurrent.Future<?>> running) throws IOException {
         int prs = 0;
         for (GHAppInstallation installation : installations) {
             GitHubApi api = apis.forInstallation(installation.getId());
@@ -67,7 +95,7 @@ public class Resync {
                 }
                 for (JsonNode pr : api.getAll("/repos/" + fullName + "/pulls?state=open")) {
                     PullRequestRef ref = new PullRequestRef(installation.getId(), fullName, pr.path("number").asInt());
-                    pullRequestChecks.evaluateQuietly(ref);
+                    running.add(pool.submit(() -> pullRequestChecks.evaluateQuietly(ref)));
                     prs++;
                 }
             }
@@ -77,6 +105,6 @@ public class Resync {
                 LOG.errorf(e, "Resync of the release stories of installation %d failed", installation.getId());
             }
         }
-        LOG.infof("Resync: %d installations, %d open pull requests evaluated", installations.size(), prs);
+        return prs;
     }
 }

@@ -144,7 +144,7 @@ public class ReceiveTtkReport {
         }
         String comment = texts.render("reports/ttk-comment.md", Map.of("r", report, "env", env == null ? "" : env,
                 "release", where.release(), "gates", gates, "line", record.line()));
-        JsonNode created = api.post("/repos/" + storyRepo + "/issues/" + number + "/comments", Map.of("body", comment));
+        JsonNode created = api.comment(storyRepo, number, comment);
         answer.put("comment", created.path("html_url").asText(null));
         registry.counter("release_bot_ttk_reports", "result", report.green() ? "passed" : "failed").increment();
         LOG.infof("TTK report %s (%s) for %s: %d/%d passed, %d failed", report.suite(), env, where.release().version(),

@@ -1,21 +1,41 @@
 package io.mojaloop.releasebot.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mojaloop.releasebot.github.WorkQueue;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Runs before quarkus-github-app's webhook route: a body that is not a JSON object gets a 400 that says so, instead
- * of an error deep in event dispatching. (Signatures are still checked by quarkus-github-app, which answers 400 to a
- * missing or wrong {@code X-Hub-Signature-256} in prod mode.)
+ * Runs before quarkus-github-app's webhook route and answers, without dispatching, what should not be dispatched:
+ * <ul>
+ * <li>503 with {@code Retry-After} when the work queue is full (GitHub can redeliver; counted, never dropped
+ * silently);</li>
+ * <li>400 for a body that is not a JSON object;</li>
+ * <li>200 "duplicate" for a delivery id already handled or in flight, so a redelivered event does nothing twice
+ * (only correctly signed deliveries are remembered; a failed one is forgotten so its redelivery runs).</li>
+ * </ul>
+ * It also counts every delivery by event and action. Signatures are still enforced by quarkus-github-app, which
+ * answers 400 to a missing or wrong {@code X-Hub-Signature-256} in prod mode.
  */
 @ApplicationScoped
 public class WebhookInputGuard {
@@ -28,36 +48,91 @@ public class WebhookInputGuard {
     @ConfigProperty(name = "release-bot.webhook.max-body-size", defaultValue = "26214400")
     long maxBodySize;
 
-    @jakarta.inject.Inject
-    io.mojaloop.releasebot.github.WorkQueue work;
+    @ConfigProperty(name = "release-bot.webhook.remembered-deliveries", defaultValue = "10000")
+    int rememberedDeliveries;
 
-    void init(@Observes Router router, MeterRegistry registry) {
-        router.post(path).order(-1000).handler(BodyHandler.create().setBodyLimit(maxBodySize)).handler(ctx -> {
-            if (work.full()) {
-                registry.counter("release_bot_webhooks_refused", "reason", "busy").increment();
-                LOG.warnf("Webhook delivery %s refused: the work queue is full (GitHub can redeliver it)",
-                        ctx.request().getHeader("X-GitHub-Delivery"));
-                ctx.response().setStatusCode(503).putHeader("Retry-After", "30").putHeader("Content-Type", "text/plain")
-                        .end("Busy: the release bot's work queue is full; redeliver this webhook later.");
+    @ConfigProperty(name = "quarkus.github-app.webhook-secret")
+    Optional<String> webhookSecret;
+
+    @Inject
+    WorkQueue work;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Deliveries deliveries;
+
+    void init(@Observes Router router) {
+        deliveries = new Deliveries(rememberedDeliveries);
+        registry.gauge("release_bot_webhooks_remembered", deliveries, Deliveries::size);
+        router.post(path).order(-1000).handler(BodyHandler.create().setBodyLimit(maxBodySize)).handler(this::guard);
+    }
+
+    private void guard(RoutingContext ctx) {
+        String delivery = ctx.request().getHeader("X-GitHub-Delivery");
+        String event = String.valueOf(ctx.request().getHeader("X-GitHub-Event"));
+        if (work.full()) {
+            refuse(ctx, "busy", 503, "Busy: the release bot's work queue is full; redeliver this webhook later.");
+            return;
+        }
+        Buffer body = ctx.body().buffer();
+        String action = "";
+        if (body != null && body.length() > 0) {
+            try {
+                Object value = Json.decodeValue(body);
+                if (!(value instanceof JsonObject object)) {
+                    throw new DecodeException("not a JSON object");
+                }
+                action = object.getValue("action") instanceof String a ? a : "";
+            } catch (DecodeException e) {
+                refuse(ctx, "malformed-json", 400, "Malformed JSON: a GitHub webhook body must be a JSON object.");
                 return;
             }
-            var body = ctx.body().buffer();
-            if (body != null && body.length() > 0) {
-                try {
-                    Object value = Json.decodeValue(body);
-                    if (!(value instanceof io.vertx.core.json.JsonObject)) {
-                        throw new DecodeException("not a JSON object");
-                    }
-                } catch (DecodeException e) {
-                    registry.counter("release_bot_webhooks_refused", "reason", "malformed-json").increment();
-                    LOG.warnf("Webhook delivery %s refused: body is not a JSON object",
-                            ctx.request().getHeader("X-GitHub-Delivery"));
-                    ctx.response().setStatusCode(400).putHeader("Content-Type", "text/plain")
-                            .end("Malformed JSON: a GitHub webhook body must be a JSON object.");
+        }
+        registry.counter("release_bot_events", "event", event, "action", action).increment();
+        if (delivery != null && !delivery.isBlank() && signedCorrectly(ctx, body)) {
+            switch (deliveries.begin(delivery)) {
+                case HANDLED, IN_FLIGHT -> {
+                    registry.counter("release_bot_webhooks_duplicate", "event", event).increment();
+                    LOG.infof("Webhook delivery %s (%s) seen before: not handled again", delivery, event);
+                    ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain")
+                            .end("Duplicate delivery " + delivery + ": already handled.");
                     return;
                 }
+                case NEW -> ctx.addEndHandler(done -> deliveries.end(delivery,
+                        done.succeeded() && ctx.response().getStatusCode() < 300));
             }
-            ctx.next();
-        });
+        }
+        ctx.next();
+    }
+
+    private void refuse(RoutingContext ctx, String reason, int status, String message) {
+        registry.counter("release_bot_webhooks_refused", "reason", reason).increment();
+        LOG.warnf("Webhook delivery %s refused (%d, %s)", ctx.request().getHeader("X-GitHub-Delivery"), status, reason);
+        var response = ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain");
+        if (status == 503) {
+            response.putHeader("Retry-After", "30");
+        }
+        response.end(message);
+    }
+
+    /** Only a delivery GitHub really sent may claim its id (without a secret, as in tests, every delivery may). */
+    private boolean signedCorrectly(RoutingContext ctx, Buffer body) {
+        if (webhookSecret.isEmpty() || webhookSecret.get().isBlank()) {
+            return true;
+        }
+        String signature = ctx.request().getHeader("X-Hub-Signature-256");
+        if (signature == null || !signature.startsWith("sha256=")) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(webhookSecret.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            byte[] expected = mac.doFinal(body == null ? new byte[0] : body.getBytes());
+            byte[] given = HexFormat.of().parseHex(signature.substring("sha256=".length()));
+            return MessageDigest.isEqual(expected, given);
+        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+            return false;
+        }
     }
 }

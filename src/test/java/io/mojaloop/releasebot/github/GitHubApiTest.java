@@ -76,6 +76,62 @@ class GitHubApiTest {
     }
 
     @Test
+    void retriesThePostsGitHubAppliesAtMostOnce() throws Exception {
+        for (String path : List.of("/repos/o/r/issues/7/labels", "/repos/o/r/issues/comments/9/reactions", "/repos/o/r/labels")) {
+            calls.clear();
+            server.stubFor(post(path).inScenario(path).whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
+            server.stubFor(post(path).inScenario(path).whenScenarioStateIs("ok").willReturn(okJson("[]")));
+            api.post(path, Map.of("labels", List.of("x")));
+            assertThat(calls).as(path).containsExactly("POST 502", "POST 200");
+        }
+        // a comment is not such a POST: a 502 may have created it
+        server.stubFor(post("/repos/o/r/issues/7/comments").willReturn(aResponse().withStatus(502)));
+        assertThatThrownBy(() -> api.post("/repos/o/r/issues/7/comments", Map.of("body", "x"))).isInstanceOf(GitHubApiException.class);
+        server.verify(1, postRequestedFor(urlPathEqualTo("/repos/o/r/issues/7/comments")));
+    }
+
+    @Test
+    void aCommentIsPostedAgainAfterA5xxOnlyIfTheFailedAttemptDidNotCreateIt() throws Exception {
+        String comments = "/repos/o/r/issues/3/comments";
+        // the failed POST did create it: found, not posted again
+        server.stubFor(post(comments).willReturn(aResponse().withStatus(502)));
+        server.stubFor(get(urlPathEqualTo(comments)).willReturn(okJson(
+                "[{\"id\":1,\"body\":\"hello\",\"user\":{\"login\":\"someone\",\"type\":\"User\"}},"
+                        + "{\"id\":2,\"body\":\"hello\",\"user\":{\"login\":\"bot[bot]\",\"type\":\"Bot\"}}]")));
+        assertThat(api.comment("o/r", 3, "hello").path("id").asInt()).isEqualTo(2);
+        server.verify(1, postRequestedFor(urlPathEqualTo(comments)));
+        // it did not (a person's identical comment does not count): posted again
+        server.resetAll();
+        server.stubFor(post(comments).inScenario("c").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
+        server.stubFor(post(comments).inScenario("c").whenScenarioStateIs("ok").willReturn(okJson("{\"id\":3}").withStatus(201)));
+        server.stubFor(get(urlPathEqualTo(comments)).willReturn(okJson(
+                "[{\"id\":1,\"body\":\"hello\",\"user\":{\"login\":\"someone\",\"type\":\"User\"}}]")));
+        assertThat(api.comment("o/r", 3, "hello").path("id").asInt()).isEqualTo(3);
+        server.verify(2, postRequestedFor(urlPathEqualTo(comments)));
+    }
+
+    @Test
+    void reportsTheRemainingRateLimit() throws Exception {
+        List<Long> seen = new ArrayList<>();
+        GitHubApi counting = new GitHubApi(7, "http://127.0.0.1:" + server.port(), () -> "tok", HttpClient.newHttpClient(),
+                new ObjectMapper(), GitHubApi.Settings.DEFAULTS, new GitHubApi.Listener() {
+                    @Override
+                    public void exchanged(String method, String path, int status, boolean write) {
+                    }
+
+                    @Override
+                    public void rateLimitRemaining(long installationId, long remaining) {
+                        seen.add(installationId * 10_000 + remaining);
+                    }
+                }, null);
+        server.stubFor(get("/limited").willReturn(okJson("{}").withHeader("X-RateLimit-Remaining", "4321")));
+        counting.get("/limited");
+        assertThat(seen).containsExactly(7L * 10_000 + 4321);
+    }
+
+    @Test
     void waitsForRetryAfterOnRateLimits() throws Exception {
         server.stubFor(post("/w").inScenario("r").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("ok"));

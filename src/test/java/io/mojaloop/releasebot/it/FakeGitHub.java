@@ -47,6 +47,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     CheckRunStore checkRuns;
     final WriteLimiter writeLimiter = new WriteLimiter();
     final IssueStore issues = new IssueStore(APP_ID);
+    final FaultInjector faults = new FaultInjector();
     Map<String, String> initArgs = Map.of();
 
     @Override
@@ -59,7 +60,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         instance = this;
         checkRuns = new CheckRunStore(APP_ID);
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(200)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(50).extensions(checkRuns, writeLimiter, issues));
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(50).extensions(checkRuns, writeLimiter, issues, faults, new ETags()));
         server.start();
         reset();
         return Map.ofEntries(
@@ -72,6 +73,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.github.initial-backoff", "50ms"),
                 Map.entry("release-bot.github.writes-per-minute", initArgs.getOrDefault("writes-per-minute", "60000")),
                 Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")),
+                Map.entry("release-bot.resync.every", initArgs.getOrDefault("resync-every", "1h")),
                 Map.entry("release-bot.story.debounce", "200ms"),
                 Map.entry("release-bot.report-token", REPORT_TOKEN),
                 Map.entry("release-bot.reports.max-bytes", "300000"),
@@ -95,6 +97,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         server.resetAll();
         checkRuns.clear();
         writeLimiter.reset();
+        faults.fail(0, 0);
         issues.clear();
         server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson(
                 "{\"id\":" + APP_ID + ",\"slug\":\"mojaloop-release-bot\",\"name\":\"mojaloop-release-bot\",\"owner\":{\"login\":\"mojaloop\"}}")));
@@ -211,6 +214,24 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public void installedOn(String org) {
         server.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(okJson("[{\"id\":" + INSTALLATION_ID
                 + ",\"app_id\":" + APP_ID + ",\"account\":{\"login\":\"" + org + "\",\"type\":\"Organization\"}}]")));
+    }
+
+    /** The repositories the installation can see (what the resync walks). */
+    public void installationRepositories(String... fullNames) {
+        ArrayNode list = mapper.createArrayNode();
+        for (String name : fullNames) {
+            list.addObject().put("full_name", name).put("name", name.substring(name.indexOf('/') + 1)).put("archived", false)
+                    .put("default_branch", "main");
+        }
+        ObjectNode page = mapper.createObjectNode();
+        page.put("total_count", fullNames.length).set("repositories", list);
+        server.stubFor(get(urlPathEqualTo("/installation/repositories")).willReturn(okJson(page.toString())));
+    }
+
+    /** GitHub failing {@code rate} of the bot's calls from now on (0 stops); see {@link FaultInjector}. */
+    public FaultInjector faults(double rate, long seed) {
+        faults.fail(rate, seed);
+        return faults;
     }
 
     /** An issue whose body the bot may rewrite (a release story). */

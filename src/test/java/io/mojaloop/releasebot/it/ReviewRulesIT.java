@@ -98,16 +98,26 @@ class ReviewRulesIT {
 
         Webhooks.send("pull_request", body, "delivery-1").then().statusCode(200);
         awaitCheck(repo, SHA, "failure");
-        Webhooks.send("pull_request", body, "delivery-1").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.writes().size() == 2);
+        int reads = github.requestCount();
+        // GitHub's redelivery keeps the delivery id: recognised, nothing read or written
+        Webhooks.send("pull_request", body, "delivery-1").then().statusCode(200)
+                .body(containsString("Duplicate delivery delivery-1"));
+        // the same event under a new id (a second webhook): evaluated again, verdicts unchanged, nothing written
         Webhooks.send("pull_request", body, "delivery-2").then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> github.requests("GET", "/repos/" + repo + "/commits/" + SHA + "/check-runs").size() >= 3);
+                .until(() -> github.requests("GET", "/repos/" + repo + "/commits/" + SHA + "/check-runs").size() >= 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> github.writes().size() == 2);
+        assertThat(github.requests("GET", "/repos/" + repo + "/commits/" + SHA + "/check-runs")).hasSize(2);
+        assertThat(github.requestCount()).isGreaterThan(reads);
         // one check run per check (review-rules and release-freeze), written once each
-        assertThat(github.writes()).hasSize(2);
         assertThat(github.writes()).extracting(r -> r.getBodyAsString())
                 .anySatisfy(b -> assertThat(b).contains("\"name\":\"review-rules\""))
                 .anySatisfy(b -> assertThat(b).contains("\"name\":\"release-freeze\""));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("release_bot_webhooks_duplicate_total{event=\"pull_request\"}")
+                .contains("release_bot_events_total{action=\"opened\",event=\"pull_request\"}");
     }
 
     @Test
