@@ -61,46 +61,38 @@ class LoadBenchmark {
         FakeGitHub github = new FakeGitHub();
         github.init(Map.of("writes-per-minute", "600000", "resync-initial-delay", "1h"));
         Map<String, String> props = github.start();
-        Process app = launch(props);
+        var app = launch(props);
         try {
             callsPerEvent(github);
+            ackPathAlone(github);
             ackLatency(github);
-            line("- resident memory after the load: %d MiB (VmRSS of the app process)", rssMiB(app.pid()));
+            line("- resident memory after the load: %d MiB (VmRSS of the app process)", app.rssMiB());
         } finally {
-            app.destroy();
-            app.waitFor();
+            app.close();
             github.stop();
         }
         // 3: a freeze flip at a scaled write budget
         FakeGitHub flipping = new FakeGitHub();
         flipping.init(Map.of("writes-per-minute", String.valueOf(FLIP_WRITES_PER_MINUTE), "resync-initial-delay", "1h"));
-        Process flipApp = launch(flipping.start());
+        var flipApp = launch(flipping.start());
         try {
             freezeFlip(flipping);
-            line("- resident memory at the end of the flip: %d MiB", rssMiB(flipApp.pid()));
+            line("- resident memory at the end of the flip: %d MiB", flipApp.rssMiB());
         } finally {
-            flipApp.destroy();
+            flipApp.close();
             flipping.stop();
             Files.writeString(Path.of("target/benchmark.md"), report.toString(), StandardCharsets.UTF_8);
             System.out.println("\n==== benchmark ====\n" + report);
         }
     }
 
-    Process launch(Map<String, String> props) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+    io.mojaloop.releasebot.it.PackagedApp launch(Map<String, String> props) throws Exception {
         Map<String, String> settings = new java.util.HashMap<>(props);
         settings.put("release-bot.github.read-timeout", "30s"); // production default, not the tests' 2 s
-        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.add("-Dquarkus.http.port=" + PORT);
-        command.add("-jar");
-        command.add("target/quarkus-app/quarkus-run.jar");
-        long launched = System.nanoTime();
-        Path log = Path.of("target/benchmark-app.log");
-        Process app = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/benchmark-app.log").toFile())).start();
-        long ready = waitUntil(() -> get(BASE + "/q/health/ready") == 200, Duration.ofSeconds(60));
+        io.mojaloop.releasebot.it.PackagedApp app = io.mojaloop.releasebot.it.PackagedApp.start(settings, PORT, "512m",
+                Path.of("target/benchmark-app.log"));
         line("- start to ready: %d ms (process launch to `/q/health/ready` = 200), resident memory %d MiB",
-                (ready - launched) / 1_000_000, rssMiB(app.pid()));
+                app.startToReadyMillis, app.rssMiB());
         io.restassured.RestAssured.baseURI = "http://127.0.0.1";
         io.restassured.RestAssured.port = PORT;
         return app;
@@ -138,6 +130,47 @@ class LoadBenchmark {
         long writes = github.requestsSince().stream().filter(r -> !r.getMethod().getName().equals("GET")).count();
         long notModified = github.notModifiedSince();
         line("| %s | %d | %d | %d | %d |", event, calls, writes, notModified, minimum);
+    }
+
+    /** The acknowledgement path alone: signed deliveries the bot verifies, parses and dispatches but has no work for. */
+    void ackPathAlone(FakeGitHub github) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger ok = new AtomicInteger();
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        int total = RATE * SECONDS;
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / RATE;
+        for (int n = 1; n <= total; n++) {
+            long wait = start + (n - 1) * interval - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            byte[] body = Webhooks.pullRequest("assigned", "ignored/central-ledger", n, "eve", sha(n)).toString()
+                    .getBytes(StandardCharsets.UTF_8);
+            HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/")).timeout(Duration.ofSeconds(120))
+                    .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
+                    .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            long sent = System.nanoTime();
+            pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
+                latencies.add(System.nanoTime() - sent);
+                if (e == null && r.statusCode() == 200) {
+                    ok.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        line("");
+        line("Acknowledgement path alone at %d events/s for %d s (%d pull_request.assigned: verified, parsed, dispatched, no work):",
+                RATE, SECONDS, total);
+        line("");
+        line("- acknowledged %d of %d; p50 %.1f ms, p99 %.1f ms, max %.1f ms; sent at %.0f events/s", ok.get(), total,
+                pct(sorted, 50), pct(sorted, 99), sorted.get(sorted.size() - 1) / 1e6, total / sendSeconds);
     }
 
     void ackLatency(FakeGitHub github) throws Exception {
@@ -259,28 +292,6 @@ class LoadBenchmark {
             last[0] = now;
             return quiet[0] >= 5;
         }, Duration.ofSeconds(30));
-    }
-
-    static long rssMiB(long pid) {
-        try {
-            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (l.startsWith("VmRSS:")) {
-                    return Long.parseLong(l.replaceAll("\\D+", "")) / 1024;
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    int get(String url) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     static long waitUntil(Supplier<Boolean> condition, Duration max) throws InterruptedException {
