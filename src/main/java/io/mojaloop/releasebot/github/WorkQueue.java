@@ -21,9 +21,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The work webhooks ask for, done off the request thread by a few workers ({@code release-bot.work.concurrency},
  * default 10, so at most that many evaluations talk to GitHub at once) from a bounded queue
  * ({@code release-bot.work.capacity}, default 2000). Work is keyed ("review-rules:org/repo#12"): a key already
- * waiting is not queued twice, since the evaluation reads GitHub's state when it runs. When the queue is full the
- * webhook endpoint answers 503 (see WebhookInputGuard) and GitHub's delivery can be redelivered; nothing is dropped
- * silently.
+ * waiting is not queued twice, since the evaluation reads GitHub's state when it runs. When the queue holds
+ * {@code capacity} entries the webhook endpoint answers 503 (see WebhookInputGuard) and GitHub's delivery can be
+ * redelivered. Deliveries acknowledged just before that point are still being dispatched when it is reached, so the
+ * queue itself takes {@code release-bot.work.headroom} (default 1000) more entries: acknowledged work is queued,
+ * not dropped. Only past that (logged, counted as {@code release_bot_work_rejected}) does the resync have to heal.
  */
 @ApplicationScoped
 public class WorkQueue {
@@ -34,6 +36,8 @@ public class WorkQueue {
     int concurrency;
     @ConfigProperty(name = "release-bot.work.capacity", defaultValue = "2000")
     int capacity;
+    @ConfigProperty(name = "release-bot.work.headroom", defaultValue = "1000")
+    int headroom;
 
     @Inject
     MeterRegistry registry;
@@ -43,7 +47,7 @@ public class WorkQueue {
 
     @PostConstruct
     void start() {
-        pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(capacity), r -> {
+        pool = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(capacity + headroom), r -> {
             Thread t = new Thread(r, "release-bot-work");
             t.setDaemon(true);
             return t;
@@ -75,9 +79,9 @@ public class WorkQueue {
         }
     }
 
-    /** True when no more work fits: the webhook endpoint then answers 503. */
+    /** True when the queue holds {@code capacity} entries: the webhook endpoint then answers 503. */
     public boolean full() {
-        return pool.getQueue().remainingCapacity() == 0;
+        return pool.getQueue().size() >= capacity;
     }
 
     public int depth() {

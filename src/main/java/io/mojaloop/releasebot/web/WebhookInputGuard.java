@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -17,6 +19,8 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mojaloop.releasebot.github.WorkQueue;
+import io.quarkiverse.githubapp.GitHubEvent;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -34,8 +38,14 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>200 "duplicate" for a delivery id already handled or in flight, so a redelivered event does nothing twice
  * (only correctly signed deliveries are remembered; a failed one is forgotten so its redelivery runs).</li>
  * </ul>
- * It also counts every delivery by event and action. Signatures are still enforced by quarkus-github-app, which
- * answers 400 to a missing or wrong {@code X-Hub-Signature-256} in prod mode.
+ * A new delivery whose {@code X-Hub-Signature-256} it has verified against the webhook secret is acknowledged at
+ * once (200) and dispatched afterwards, on a worker thread, to quarkus-github-app's dispatcher: GitHub's wait does
+ * not include parsing and dispatching, and deliveries are not serialised per connection as quarkus-github-app's own
+ * (ordered, blocking) route does ({@code release-bot.webhook.acknowledge-before-dispatch}, default true). Anything
+ * else (no secret configured, a missing or wrong signature, an empty body) goes on to quarkus-github-app's route,
+ * which answers 400 to a bad signature in prod mode.
+ * <p>
+ * It also counts every delivery by event and action.
  */
 @ApplicationScoped
 public class WebhookInputGuard {
@@ -54,8 +64,20 @@ public class WebhookInputGuard {
     @ConfigProperty(name = "quarkus.github-app.webhook-secret")
     Optional<String> webhookSecret;
 
+    @ConfigProperty(name = "release-bot.webhook.acknowledge-before-dispatch", defaultValue = "true")
+    boolean acknowledgeBeforeDispatch;
+
+    @ConfigProperty(name = "quarkus.github-app.app-name")
+    Optional<String> appName;
+
     @Inject
     WorkQueue work;
+
+    @Inject
+    Event<GitHubEvent> dispatcher;
+
+    @Inject
+    Vertx vertx;
 
     @Inject
     MeterRegistry registry;
@@ -77,12 +99,14 @@ public class WebhookInputGuard {
         }
         Buffer body = ctx.body().buffer();
         String action = "";
+        JsonObject json = null;
         if (body != null && body.length() > 0) {
             try {
                 Object value = Json.decodeValue(body);
                 if (!(value instanceof JsonObject object)) {
                     throw new DecodeException("not a JSON object");
                 }
+                json = object;
                 action = object.getValue("action") instanceof String a ? a : "";
             } catch (DecodeException e) {
                 refuse(ctx, "malformed-json", 400, "Malformed JSON: a GitHub webhook body must be a JSON object.");
@@ -99,11 +123,44 @@ public class WebhookInputGuard {
                             .end("Duplicate delivery " + delivery + ": already handled.");
                     return;
                 }
-                case NEW -> ctx.addEndHandler(done -> deliveries.end(delivery,
-                        done.succeeded() && ctx.response().getStatusCode() < 300));
+                case NEW -> {
+                    if (acknowledgeBeforeDispatch && json != null && hasSecret()) {
+                        acknowledgeThenDispatch(ctx, AcknowledgedDelivery.of(delivery, event, appName.orElse(null),
+                                body.toString(StandardCharsets.UTF_8), json));
+                        return;
+                    }
+                    ctx.addEndHandler(done -> deliveries.end(delivery,
+                            done.succeeded() && ctx.response().getStatusCode() < 300));
+                }
             }
         }
         ctx.next();
+    }
+
+    /**
+     * Answers 200 now, then dispatches on a worker (unordered: deliveries don't wait for each other). A delivery
+     * whose dispatch fails is forgotten, so its redelivery runs; the resync heals meanwhile.
+     */
+    private void acknowledgeThenDispatch(RoutingContext ctx, AcknowledgedDelivery delivery) {
+        ctx.response().setStatusCode(200).end();
+        long acknowledged = System.nanoTime();
+        vertx.executeBlocking(() -> {
+            dispatcher.fire(delivery);
+            return null;
+        }, false).onComplete(done -> {
+            deliveries.end(delivery.getDeliveryId(), done.succeeded());
+            registry.timer("release_bot_webhook_dispatch", "event", delivery.getEvent(), "outcome",
+                    done.succeeded() ? "dispatched" : "failed").record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
+            if (done.failed()) {
+                registry.counter("release_bot_webhooks_failed", "event", delivery.getEvent()).increment();
+                LOG.errorf(done.cause(), "Webhook delivery %s (%s) acknowledged but its dispatch failed (the resync will heal)",
+                        delivery.getDeliveryId(), delivery.getEventAction());
+            }
+        });
+    }
+
+    private boolean hasSecret() {
+        return webhookSecret.isPresent() && !webhookSecret.get().isBlank();
     }
 
     private void refuse(RoutingContext ctx, String reason, int status, String message) {
@@ -118,7 +175,7 @@ public class WebhookInputGuard {
 
     /** Only a delivery GitHub really sent may claim its id (without a secret, as in tests, every delivery may). */
     private boolean signedCorrectly(RoutingContext ctx, Buffer body) {
-        if (webhookSecret.isEmpty() || webhookSecret.get().isBlank()) {
+        if (!hasSecret()) {
             return true;
         }
         String signature = ctx.request().getHeader("X-Hub-Signature-256");

@@ -117,7 +117,9 @@ class ReviewRulesIT {
                 .anySatisfy(b -> assertThat(b).contains("\"name\":\"release-freeze\""));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("release_bot_webhooks_duplicate_total{event=\"pull_request\"}")
-                .contains("release_bot_events_total{action=\"opened\",event=\"pull_request\"}");
+                .contains("release_bot_events_total{action=\"opened\",event=\"pull_request\"}")
+                // acknowledged first, then dispatched off the request
+                .contains("release_bot_webhook_dispatch_seconds_count{event=\"pull_request\",outcome=\"dispatched\"}");
     }
 
     @Test
