@@ -65,17 +65,28 @@ public class Resync {
             return t;
         });
         List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        boolean interrupted = false;
         try {
             prs = resync(installations, pool, running);
-            for (java.util.concurrent.Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.error("Resync evaluation failed", e.getCause());
         } finally {
-            pool.shutdownNow();
+            // the evaluations already started finish, whatever happened to the listing: interrupting them would
+            // throw away work (and, under faults, keep every resync from ever completing one)
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    LOG.error("Resync evaluation failed", e.getCause());
+                }
+            }
+            if (interrupted) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+            } else {
+                pool.shutdown();
+            }
         }
         LOG.infof("Resync: %d installations, %d open pull requests evaluated", installations.size(), prs);
     }
@@ -85,19 +96,33 @@ public class Resync {
         int prs = 0;
         for (GHAppInstallation installation : installations) {
             GitHubApi api = apis.forInstallation(installation.getId());
-            for (JsonNode repo : api.getAll("/installation/repositories")) {
+            List<JsonNode> repos;
+            try {
+                repos = api.getAll("/installation/repositories");
+            } catch (IOException | RuntimeException e) {
+                LOG.errorf("Resync of installation %d: its repositories could not be listed (next run will try again): %s",
+                        installation.getId(), e.getMessage());
+                continue;
+            }
+            for (JsonNode repo : repos) {
                 if (repo.path("archived").asBoolean(false)) {
                     continue;
                 }
                 String fullName = repo.path("full_name").asText();
-                if (!configs.forRepository(api, fullName).configured()) {
-                    continue;
-                }
-                for (JsonNode pr : api.getAll("/repos/" + fullName + "/pulls?state=open")) {
-                    PullRequestRef ref = new PullRequestRef(installation.getId(), fullName, pr.path("number").asInt());
-                    running.add(pool.submit(() -> pullRequestChecks.evaluateQuietly(ref)));
-                    prs++;
-                }
+                // one repository GitHub fails to answer for does not stop the others
+                try {
+                    if (!configs.forRepository(api, fullName).configured()) {
+                        continue;
+                    }
+                    for (JsonNode pr : api.getAll("/repos/" + fullName + "/pulls?state=open")) {
+                        PullRequestRef ref = new PullRequestRef(installation.getId(), fullName, pr.path("number").asInt());
+                        running.add(pool.submit(() -> pullRequestChecks.evaluateQuietly(ref)));
+                        prs++;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    LOG.errorf("Resync of %s: its open pull requests could not be listed (next run will try again): %s",
+                            fullName, e.getMessage());
+                    }
             }
             try {
                 stories.refreshAll(installation.getId(), installation.getAccount().getLogin());
