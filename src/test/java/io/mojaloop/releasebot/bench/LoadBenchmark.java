@@ -145,13 +145,7 @@ class LoadBenchmark {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            byte[] body = Webhooks.pullRequest("assigned", "ignored/central-ledger", n, "eve", sha(n)).toString()
-                    .getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(BASE + "/")).timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
-                    .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpRequest request = signedPullRequestEvent("assigned", "ignored/central-ledger", n);
             long sent = System.nanoTime();
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
                 latencies.add(System.nanoTime() - sent);
@@ -174,7 +168,6 @@ class LoadBenchmark {
     }
 
     void ackLatency(FakeGitHub github) throws Exception {
-        String base = BASE;
         github.reset();
         github.latency(LATENCY_MS);
         String org = "load";
@@ -196,12 +189,7 @@ class LoadBenchmark {
             if (wait > 0) {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
-            byte[] body = Webhooks.pullRequest("opened", org + "/central-ledger", n, "eve", sha(n)).toString().getBytes(StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/")).timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
-                    .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            HttpRequest request = signedPullRequestEvent("opened", org + "/central-ledger", n);
             long sent = System.nanoTime();
             int number = n;
             pending.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, e) -> {
@@ -301,6 +289,16 @@ class LoadBenchmark {
             Thread.sleep(100);
         }
         return System.nanoTime();
+    }
+
+    /** A signed pull_request delivery with a fresh delivery id, as GitHub would send it. */
+    static HttpRequest signedPullRequestEvent(String action, String repo, int n) {
+        byte[] body = Webhooks.pullRequest(action, repo, n, "eve", sha(n)).toString().getBytes(StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(URI.create(BASE + "/")).timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
     static double pct(List<Long> sorted, int p) {
