@@ -72,6 +72,8 @@ public class UpdateReleaseStory {
     @Inject
     GitHubApiFactory apis;
     @Inject
+    GitHubWeb web;
+    @Inject
     ConfigService configs;
     @Inject
     Directory directory;
@@ -205,7 +207,7 @@ public class UpdateReleaseStory {
         }
         StoryFacts facts = gather(api, org, config, release, storyRepo, number);
         Instant now = clock.instant();
-        StoryView view = ReleaseReadiness.evaluate(facts, now);
+        StoryView view = ReleaseReadiness.evaluate(facts, now, web.base());
         observed.story(org, view, now);
         String block = texts.render("story/block.md", Map.of("s", view, "time", new TimeTexts(now)));
         String body = issue.get().path("body").asText("");

@@ -34,6 +34,11 @@ public final class ReleaseReadiness {
     }
 
     public static StoryView evaluate(StoryFacts facts, Instant now) {
+        return evaluate(facts, now, "https://github.com");
+    }
+
+    /** {@code web} is where people read GitHub (https://github.com, or a GitHub Enterprise Server), for search links. */
+    public static StoryView evaluate(StoryFacts facts, Instant now, String web) {
         List<GateRow> rows = new ArrayList<>();
         List<Item> blockingBugs = new ArrayList<>();
         for (Gate gate : facts.gates()) {
@@ -49,7 +54,7 @@ public final class ReleaseReadiness {
             rows.add(switch (gate.kind()) {
                 case TTK -> ttk(gate, commands, facts);
                 case DOWNSTREAM -> downstream(gate, commands, facts);
-                default -> automatic(gate, commands, bugs, facts);
+                default -> automatic(gate, commands, bugs, facts, web);
             });
         }
         ComponentVersion released = facts.helmReleases().stream()
@@ -74,7 +79,7 @@ public final class ReleaseReadiness {
     }
 
     /** The latest command decides, unless it is a reset; then the gate's automatic evidence (if any) does. */
-    static GateRow automatic(Gate gate, List<GateCommand> commands, List<Item> bugs, StoryFacts facts) {
+    static GateRow automatic(Gate gate, List<GateCommand> commands, List<Item> bugs, StoryFacts facts, String web) {
         GateCommand command = commands.isEmpty() ? null : commands.get(commands.size() - 1);
         if (command != null && command.action() != GateCommand.Action.RESET) {
             return manual(gate, command, bugs == null ? List.of() : bugs, List.of());
@@ -83,7 +88,7 @@ public final class ReleaseReadiness {
             case ISSUES -> {
                 if (bugs != null) {
                     return new GateRow(gate, bugs.isEmpty() ? GateStatus.PASSED : GateStatus.FAILED, "issue-query",
-                            searchUrl(gate.issueQuery()), null, null, null, bugs);
+                            searchUrl(web, gate.issueQuery()), null, null, null, bugs);
                 }
             }
             case REPO_STANDARDS -> {
@@ -302,7 +307,7 @@ public final class ReleaseReadiness {
     }
 
     /** The GitHub issue search for a query, so the story can link to "the same list, live". */
-    public static String searchUrl(String query) {
-        return "https://github.com/issues?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    public static String searchUrl(String web, String query) {
+        return web + "/issues?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

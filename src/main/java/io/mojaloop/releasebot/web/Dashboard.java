@@ -47,6 +47,8 @@ public class Dashboard {
     @Inject
     Observed observed;
     @Inject
+    io.mojaloop.releasebot.github.GitHubWeb web;
+    @Inject
     Texts texts;
     @Inject
     Clock clock;
@@ -54,9 +56,9 @@ public class Dashboard {
     @ConfigProperty(name = "release-bot.dry-run", defaultValue = "false")
     boolean dryRun;
 
-    public record ReleaseCard(Release release, Timeline timeline, StoryView story, Instant storyAt) {
+    public record ReleaseCard(Release release, Timeline timeline, StoryView story, Instant storyAt, String web) {
         public String storyUrl() {
-            return release.story() == null ? null : "https://github.com/" + release.story().replace("#", "/issues/");
+            return release.story() == null ? null : web + "/" + release.story().replace("#", "/issues/");
         }
     }
 
@@ -80,7 +82,7 @@ public class Dashboard {
                 if (parsed.get().ok()) {
                     for (Release release : parsed.get().config().releases()) {
                         cards.add(new ReleaseCard(release, Timeline.of(release, parsed.get().config().freeze(), now),
-                                observed.story(org, release.version()), observed.storyAt(org, release.version())));
+                                observed.story(org, release.version()), observed.storyAt(org, release.version()), web.base()));
                     }
                 }
                 orgs.add(new OrgCard(org, parsed.get().problems(), cards, observed.blocked(org)));

@@ -64,6 +64,14 @@ class ReleaseReadinessTest {
     }
 
     @Test
+    void theBugSearchLinksToTheGitHubPeopleUse() {
+        StoryFacts facts = StoryExamples.facts(List.of(), List.of(StoryExamples.BUG), List.of());
+        assertThat(ReleaseReadiness.evaluate(facts, NOW).gates().get(2).evidenceUrl()).startsWith("https://github.com/issues?q=");
+        assertThat(ReleaseReadiness.evaluate(facts, NOW, "https://ghe.example.org").gates().get(2).evidenceUrl())
+                .startsWith("https://ghe.example.org/issues?q=org%3Amojaloop");
+    }
+
+    @Test
     void aGateWhoseSearchFailedIsPending() {
         StoryFacts facts = new StoryFacts(StoryExamples.V17, StoryExamples.ready().freeze(), StoryExamples.GATES,
                 List.of(), java.util.Map.of(), List.of(), List.of(), List.of(), List.of());
