@@ -37,6 +37,8 @@ public class EvaluatePullRequest {
     CheckRunWriter writer;
     @Inject
     WorkQueue work;
+    @Inject
+    Observed observed;
 
     void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
     @PullRequest.Edited @PullRequest.Labeled @PullRequest.Unlabeled GHEventPayload.PullRequest payload) {
@@ -50,6 +52,11 @@ public class EvaluatePullRequest {
         PullRequestRef ref = new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
                 payload.getNumber());
         submit(ref, checks);
+    }
+
+    /** A closed PR is no longer blocked by anything (its check runs stay as they are on GitHub). */
+    void onClosed(@PullRequest.Closed GHEventPayload.PullRequest payload) {
+        observed.forget(payload.getRepository().getFullName(), payload.getNumber());
     }
 
     /** Queues the checks for the PR (coalesced with the same work already waiting). */
@@ -69,6 +76,7 @@ public class EvaluatePullRequest {
                 GitHubApi api = apis.forInstallation(ref.installationId());
                 PullRequests.Snapshot pr = pullRequests.load(api, ref);
                 if (pr == null) {
+                    observed.forget(ref.repository(), ref.number());
                     return;
                 }
                 Map<String, JsonNode> existing = writer.latestByName(api, ref.repository(), pr.headSha());

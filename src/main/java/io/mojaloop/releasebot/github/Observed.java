@@ -74,6 +74,17 @@ public class Observed {
         }
     }
 
+    /** A PR closed (or gone): it blocks nothing any more. */
+    public void forget(String repository, int number) {
+        String prefix = (repository + "#" + number + "/").toLowerCase(Locale.ROOT);
+        blocked.keySet().removeIf(k -> k.startsWith(prefix));
+    }
+
+    /** The resync's list of a repository's open PRs: any other PR of it listed as blocked was closed meanwhile. */
+    public void keepOpen(String repository, java.util.Set<Integer> open) {
+        blocked.values().removeIf(b -> b.repository().equalsIgnoreCase(repository) && !open.contains(b.number()));
+    }
+
     public List<BlockedPr> blocked(String org) {
         String prefix = org.toLowerCase(Locale.ROOT) + "/";
         return blocked.values().stream().filter(b -> b.repository().toLowerCase(Locale.ROOT).startsWith(prefix))

@@ -39,6 +39,8 @@ public class Resync {
     MeterRegistry registry;
     @Inject
     UpdateReleaseStory stories;
+    @Inject
+    Observed observed;
 
     @Scheduled(every = "${release-bot.resync.every:1h}", delayed = "${release-bot.resync.initial-delay:15s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -114,11 +116,14 @@ public class Resync {
                     if (!configs.forRepository(api, fullName).configured()) {
                         continue;
                     }
+                    java.util.Set<Integer> open = new java.util.HashSet<>();
                     for (JsonNode pr : api.getAll("/repos/" + fullName + "/pulls?state=open")) {
                         PullRequestRef ref = new PullRequestRef(installation.getId(), fullName, pr.path("number").asInt());
+                        open.add(ref.number());
                         running.add(pool.submit(() -> pullRequestChecks.evaluateQuietly(ref)));
                         prs++;
                     }
+                    observed.keepOpen(fullName, open);
                 } catch (IOException | RuntimeException e) {
                     LOG.errorf("Resync of %s: its open pull requests could not be listed (next run will try again): %s",
                             fullName, e.getMessage());

@@ -89,6 +89,23 @@ class ReviewRulesIT {
     }
 
     @Test
+    void aClosedPullRequestLeavesTheDashboardsBlockedList() {
+        String org = org();
+        String repo = org + "/central-ledger";
+        github.installedOn(org);
+        github.orgConfig(org, CONFIG);
+        github.pullRequest(repo, 31, "eve", SHA, "main", "fix: abandoned idea");
+        Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 31, "eve", SHA)).then().statusCode(200);
+        awaitCheck(repo, SHA, "failure");
+        await().atMost(Duration.ofSeconds(10)).until(() -> given().get("/releases").then().extract().asString()
+                .contains(repo + "#31"));
+
+        Webhooks.send("pull_request", Webhooks.pullRequest("closed", repo, 31, "eve", SHA)).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !given().get("/releases").then().extract().asString()
+                .contains(repo + "#31"));
+    }
+
+    @Test
     void aRedeliveredEventWritesNothingNew() {
         String org = org();
         String repo = org + "/ml-api-adapter";
