@@ -29,7 +29,25 @@ public class Directory {
     @ConfigProperty(name = "release-bot.cache.people-ttl", defaultValue = "10m")
     Duration ttl;
 
+    @ConfigProperty(name = "release-bot.cache.people-max-entries", defaultValue = "10000")
+    int maxEntries;
+
     private record Entry<T>(T value, long expiresAt) {
+    }
+
+    /**
+     * Caches by person or team, bounded: past {@code maxEntries} entries, expired ones are dropped, and if that is
+     * not enough the cache starts again empty (everything in it can be read again from GitHub).
+     */
+    private <T> void remember(Map<String, Entry<T>> cache, String key, T value) {
+        long now = System.currentTimeMillis();
+        if (cache.size() >= maxEntries) {
+            cache.values().removeIf(e -> e.expiresAt <= now);
+            if (cache.size() >= maxEntries) {
+                cache.clear();
+            }
+        }
+        cache.put(key, new Entry<>(value, now + ttl.toMillis()));
     }
 
     private final Map<String, Entry<Set<String>>> teams = new ConcurrentHashMap<>();
@@ -54,7 +72,7 @@ public class Directory {
             LOG.warnf("Team %s/%s named in the configuration does not exist (or the app cannot see it)", org, slug);
         }
         Set<String> result = Set.copyOf(members);
-        teams.put(key, new Entry<>(result, System.currentTimeMillis() + ttl.toMillis()));
+        remember(teams, key, result);
         return result;
     }
 
@@ -80,7 +98,7 @@ public class Directory {
                 .map(user -> user.path("company"))
                 .filter(c -> c.isTextual() && !c.asText().isBlank())
                 .map(JsonNode::asText);
-        companies.put(key, new Entry<>(company, System.currentTimeMillis() + ttl.toMillis()));
+        remember(companies, key, company);
         return company;
     }
 
@@ -97,7 +115,7 @@ public class Directory {
                 .map(p -> p.path("permission").asText(""))
                 .map(p -> p.equals("admin") || p.equals("maintain") || p.equals("write"))
                 .orElse(false);
-        writers.put(key, new Entry<>(write, System.currentTimeMillis() + ttl.toMillis()));
+        remember(writers, key, write);
         return write;
     }
 
