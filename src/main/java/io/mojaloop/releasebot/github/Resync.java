@@ -127,7 +127,7 @@ public class Resync {
                 } catch (IOException | RuntimeException e) {
                     LOG.errorf("Resync of %s: its open pull requests could not be listed (next run will try again): %s",
                             fullName, e.getMessage());
-                    }
+                }
             }
             try {
                 stories.refreshAll(installation.getId(), installation.getAccount().getLogin());
