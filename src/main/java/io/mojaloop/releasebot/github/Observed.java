@@ -23,14 +23,8 @@ import io.mojaloop.releasebot.story.StoryView;
 @ApplicationScoped
 public class Observed {
 
-    @jakarta.inject.Inject
-    GitHubWeb web;
-
     /** A PR whose check failed at its latest evaluation. */
-    public record BlockedPr(String repository, int number, String check, String title, Instant at, String web) {
-        public String url() {
-            return web + "/" + repository + "/pull/" + number;
-        }
+    public record BlockedPr(String repository, int number, String check, String title, Instant at) {
     }
 
     /** A write the bot would have made (dry-run). */
@@ -68,7 +62,7 @@ public class Observed {
     public void check(PullRequestRef ref, CheckRunWriter.CheckRunOutput output, Instant at) {
         String key = (ref.repository() + "#" + ref.number() + "/" + output.name()).toLowerCase(Locale.ROOT);
         if ("failure".equals(output.conclusion())) {
-            blocked.put(key, new BlockedPr(ref.repository(), ref.number(), output.name(), output.title(), at, web.base()));
+            blocked.put(key, new BlockedPr(ref.repository(), ref.number(), output.name(), output.title(), at));
         } else {
             blocked.remove(key);
         }

@@ -12,12 +12,12 @@ import io.vertx.core.json.JsonObject;
 record AcknowledgedDelivery(Long installationId, String appName, String deliveryId, String repository, String event,
         String action, String payload, JsonObject parsedPayload) implements GitHubEvent {
 
-    static AcknowledgedDelivery of(String deliveryId, String event, String appName, String payload, JsonObject json) {
+    static AcknowledgedDelivery of(String deliveryId, String event, String action, String appName, String payload,
+            JsonObject json) {
         JsonObject installation = json.getValue("installation") instanceof JsonObject i ? i : null;
         Long installationId = installation != null && installation.getValue("id") instanceof Number n ? n.longValue() : null;
         JsonObject repository = json.getValue("repository") instanceof JsonObject r ? r : null;
         String fullName = repository != null && repository.getValue("full_name") instanceof String f ? f : null;
-        String action = json.getValue("action") instanceof String a ? a : null;
         return new AcknowledgedDelivery(installationId, appName, deliveryId, fullName, event, action, payload, json);
     }
 

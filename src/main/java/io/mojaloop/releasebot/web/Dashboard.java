@@ -92,6 +92,6 @@ public class Dashboard {
             error = "GitHub could not be read just now: " + e.getMessage();
         }
         return texts.render("dashboard/releases.html", Map.of("orgs", orgs, "time", new TimeTexts(now), "now", now,
-                "dryRun", dryRun, "wouldWrite", observed.wouldWrite(), "error", error == null ? "" : error));
+                "web", web.base(), "dryRun", dryRun, "wouldWrite", observed.wouldWrite(), "error", error == null ? "" : error));
     }
 }

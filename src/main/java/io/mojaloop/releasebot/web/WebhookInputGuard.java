@@ -125,7 +125,8 @@ public class WebhookInputGuard {
                 }
                 case NEW -> {
                     if (acknowledgeBeforeDispatch && json != null && hasSecret()) {
-                        acknowledgeThenDispatch(ctx, AcknowledgedDelivery.of(delivery, event, appName.orElse(null),
+                        acknowledgeThenDispatch(ctx, AcknowledgedDelivery.of(delivery, event,
+                                action.isEmpty() ? null : action, appName.orElse(null),
                                 body.toString(StandardCharsets.UTF_8), json));
                         return;
                     }
