@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.mojaloop.releasebot.config.ConfigLoader;
-import io.mojaloop.releasebot.config.ParsedConfig;
+import io.mojaloop.releasebot.core.config.ConfigLoader;
+import io.mojaloop.releasebot.core.config.ParsedConfig;
 
 /**
  * Reads the bot's configuration from GitHub: the org-wide {@code release-bot.yml} at the root of the org's

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 
 import org.kohsuke.github.GHAppInstallation;
 
-import io.mojaloop.releasebot.config.BotConfig;
-import io.mojaloop.releasebot.config.ParsedConfig;
-import io.mojaloop.releasebot.config.Release;
+import io.mojaloop.releasebot.core.config.BotConfig;
+import io.mojaloop.releasebot.core.config.ParsedConfig;
+import io.mojaloop.releasebot.core.config.Release;
 import io.quarkiverse.githubapp.GitHubClientProvider;
 
 /** Finds which installation and organisation configure a release version (for endpoints that get only a version). */
@@ -40,7 +40,7 @@ public class ReleaseLocator {
                 continue;
             }
             for (Release release : parsed.get().config().releases()) {
-                if (io.mojaloop.releasebot.story.ReleaseVersion.sameTag(release.version(), version)) {
+                if (io.mojaloop.releasebot.core.story.ReleaseVersion.sameTag(release.version(), version)) {
                     return Optional.of(new Located(installation.getId(), org, parsed.get().config(), release));
                 }
             }

@@ -1,5 +1,6 @@
 package io.mojaloop.releasebot.github;
 
+import io.mojaloop.releasebot.bot.Observed;
 import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

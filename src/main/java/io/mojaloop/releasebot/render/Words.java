@@ -2,7 +2,7 @@ package io.mojaloop.releasebot.render;
 
 import java.util.Locale;
 
-import io.mojaloop.releasebot.policy.ReviewState;
+import io.mojaloop.releasebot.core.policy.ReviewState;
 import io.quarkus.qute.TemplateExtension;
 
 /** Policy values as words in templates. */

@@ -17,15 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.mojaloop.releasebot.config.ConfigProblem;
-import io.mojaloop.releasebot.config.ParsedConfig;
-import io.mojaloop.releasebot.config.Release;
+import io.mojaloop.releasebot.core.config.ConfigProblem;
+import io.mojaloop.releasebot.core.config.ParsedConfig;
+import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.github.ConfigService;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
-import io.mojaloop.releasebot.github.Observed;
+import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.render.TimeTexts;
-import io.mojaloop.releasebot.story.StoryView;
+import io.mojaloop.releasebot.core.story.StoryView;
 import io.quarkiverse.githubapp.GitHubClientProvider;
 
 /**

@@ -27,16 +27,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mojaloop.releasebot.config.Gate;
-import io.mojaloop.releasebot.config.GateKind;
+import io.mojaloop.releasebot.core.config.Gate;
+import io.mojaloop.releasebot.core.config.GateKind;
 import io.mojaloop.releasebot.github.GitHubApi;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
 import io.mojaloop.releasebot.github.ReleaseLocator;
-import io.mojaloop.releasebot.github.UpdateReleaseStory;
+import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.render.Texts;
-import io.mojaloop.releasebot.report.TtkRecord;
-import io.mojaloop.releasebot.report.TtkReport;
-import io.mojaloop.releasebot.report.TtkReportParser;
+import io.mojaloop.releasebot.core.report.TtkRecord;
+import io.mojaloop.releasebot.core.report.TtkReport;
+import io.mojaloop.releasebot.core.report.TtkReportParser;
 
 /**
  * {@code POST /api/v1/releases/{version}/ttk-reports[?environment=dev]}: a Testing Toolkit report becomes one

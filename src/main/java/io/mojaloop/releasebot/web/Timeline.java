@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.mojaloop.releasebot.config.Freeze;
-import io.mojaloop.releasebot.config.Release;
-import io.mojaloop.releasebot.policy.FreezeWindows;
+import io.mojaloop.releasebot.core.config.Freeze;
+import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.config.FreezeWindows;
 
 /** A release's calendar laid out for an inline SVG (viewBox 0 0 600 96): window bars, date marks, today. */
 public record Timeline(List<Bar> bars, List<Mark> marks, double today, String description) {

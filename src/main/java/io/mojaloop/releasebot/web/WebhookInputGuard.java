@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mojaloop.releasebot.github.WorkQueue;
+import io.mojaloop.releasebot.bot.WorkQueue;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,0 +1,48 @@
+package io.mojaloop.releasebot.bot.commands;
+
+import java.io.IOException;
+
+import io.mojaloop.releasebot.core.config.BotConfig;
+
+/**
+ * One comment command. Each command owns its name, usage, help text and permission rule, so
+ * {@code /release-bot help} is generated from the commands themselves.
+ */
+public interface BotCommand {
+
+    enum Where {
+        PULL_REQUEST("pull requests"),
+        ISSUE("issues"),
+        ANYWHERE("pull requests and issues");
+
+        private final String words;
+
+        Where(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+
+        public boolean allows(boolean pullRequest) {
+            return this == ANYWHERE || (this == PULL_REQUEST) == pullRequest;
+        }
+    }
+
+    /** The first word of the comment, e.g. {@code /review-exception}. */
+    String name();
+
+    /** e.g. {@code /review-exception <reason>}. */
+    String usage();
+
+    /** One sentence: what it does. */
+    String description();
+
+    Where where();
+
+    /** Who may use it, in words, for the help and refusal texts (e.g. "members of `design-authority`"). */
+    String who(BotConfig config);
+
+    void run(CommandContext context) throws IOException;
+}

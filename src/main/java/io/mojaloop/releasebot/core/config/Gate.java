@@ -1,0 +1,29 @@
+package io.mojaloop.releasebot.core.config;
+
+/**
+ * One entry of {@code gates:}. {@code ttkSuite}, {@code issueQuery}, {@code environment} and {@code path} are null
+ * when absent.
+ *
+ * @param environment for a TTK gate: only reports for this environment ({@code ?environment=dev}) count
+ * @param path for a release-notes gate: the notes file in the helm repository, {@code {version}} replaced
+ */
+public record Gate(String id, String name, String ttkSuite, String issueQuery, GateKind kind, String environment,
+        String path) {
+
+    public static final String DEFAULT_NOTES_PATH = ".changelog/release-{version}.md";
+
+    public Gate {
+        if (kind == null) {
+            kind = GateKind.infer(id, ttkSuite, issueQuery);
+        }
+    }
+
+    public Gate(String id, String name, String ttkSuite, String issueQuery) {
+        this(id, name, ttkSuite, issueQuery, null, null, null);
+    }
+
+    /** The release-notes path for a version. */
+    public String notesPath(String version) {
+        return (path == null ? DEFAULT_NOTES_PATH : path).replace("{version}", version);
+    }
+}

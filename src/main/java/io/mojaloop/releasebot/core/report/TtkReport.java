@@ -1,0 +1,31 @@
+package io.mojaloop.releasebot.core.report;
+
+import java.util.List;
+
+/**
+ * A Testing Toolkit run, counted by the bot itself (TTK counts SKIPPED assertions as passed; the bot does not).
+ *
+ * @param suite the report's {@code name}, which a gate's {@code ttk-suite} matches
+ * @param ttkTotalAssertions what TTK itself reported (null when absent), shown for comparison
+ * @param failures the first failed assertions, by test case and request
+ * @param reportUrl a link to the full report (release-cd reporter shape), or null
+ */
+public record TtkReport(String suite, String testReportId, String completedAt, Long durationMs, int total, int passed,
+        int failed, int skipped, int testCasesPassed, int testCasesFailed, List<Failure> failures, String reportUrl,
+        Integer ttkTotalAssertions, Integer ttkPassedAssertions) {
+
+    public static final int MAX_FAILURES = 10;
+
+    public TtkReport {
+        failures = List.copyOf(failures);
+    }
+
+    /** One failed assertion. */
+    public record Failure(String testCase, String request, String assertion) {
+    }
+
+    /** A gate passes on this report only with no failure and at least one assertion. */
+    public boolean green() {
+        return failed == 0 && total > 0;
+    }
+}

@@ -1,0 +1,313 @@
+package io.mojaloop.releasebot.core.story;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mojaloop.releasebot.core.config.Gate;
+import io.mojaloop.releasebot.core.config.FreezeWindows;
+import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
+import io.mojaloop.releasebot.core.story.StoryFacts.Item;
+import io.mojaloop.releasebot.core.story.StoryView.CalendarRow;
+import io.mojaloop.releasebot.core.story.StoryView.GateRow;
+import io.mojaloop.releasebot.core.story.StoryView.GateStatus;
+import io.mojaloop.releasebot.core.story.StoryView.Verdict;
+
+/**
+ * Decides a release's readiness from the facts, with no GitHub and no clock of its own.
+ * <ul>
+ * <li>A gate's latest {@code /gate} command decides it ({@code reset} hands it back to automatic evidence).</li>
+ * <li>Otherwise a gate with an {@code issue-query} passes when the search finds no open issue and fails when it
+ * finds any; every other gate is pending until someone records evidence.</li>
+ * <li>RELEASED once the {@code helm} repository publishes the release's own tag as a full release; else BLOCKED
+ * when a gate failed, PENDING when a gate has no evidence, READY when every gate passed.</li>
+ * </ul>
+ */
+public final class ReleaseReadiness {
+
+    public static final String HELM = "helm";
+
+    private ReleaseReadiness() {
+    }
+
+    public static StoryView evaluate(StoryFacts facts, Instant now) {
+        return evaluate(facts, now, "https://github.com");
+    }
+
+    /** {@code web} is where people read GitHub (https://github.com, or a GitHub Enterprise Server), for search links. */
+    public static StoryView evaluate(StoryFacts facts, Instant now, String web) {
+        List<GateRow> rows = new ArrayList<>();
+        List<Item> blockingBugs = new ArrayList<>();
+        for (Gate gate : facts.gates()) {
+            List<Item> bugs = facts.bugsByGate().get(gate.id());
+            if (bugs != null) {
+                for (Item bug : bugs) {
+                    if (!blockingBugs.contains(bug)) {
+                        blockingBugs.add(bug);
+                    }
+                }
+            }
+            List<GateCommand> commands = facts.gateCommands().stream().filter(c -> c.gateId().equals(gate.id())).toList();
+            rows.add(switch (gate.kind()) {
+                case TTK -> ttk(gate, commands, facts);
+                case DOWNSTREAM -> downstream(gate, commands, facts);
+                default -> automatic(gate, commands, bugs, facts, web);
+            });
+        }
+        ComponentVersion released = facts.helmReleases().stream()
+                .filter(r -> !r.prerelease() && ReleaseVersion.sameTag(r.tag(), facts.release().version()))
+                .findFirst().orElse(null);
+        List<ComponentVersion> helmCandidates = facts.helmReleases().stream()
+                .filter(r -> r.prerelease() && ReleaseVersion.parse(r.tag()).map(v -> v.belongsTo(facts.release().version())).orElse(false))
+                .sorted(Comparator.comparing(ComponentVersion::publishedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        Verdict verdict;
+        if (released != null) {
+            verdict = Verdict.RELEASED;
+        } else if (rows.stream().anyMatch(r -> r.status() == GateStatus.FAILED)) {
+            verdict = Verdict.BLOCKED;
+        } else if (rows.stream().anyMatch(r -> r.status() == GateStatus.PENDING)) {
+            verdict = Verdict.PENDING;
+        } else {
+            verdict = Verdict.READY;
+        }
+        return new StoryView(facts.release(), verdict, rows, calendar(facts, now), facts.candidates(), helmCandidates,
+                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers());
+    }
+
+    /** The latest command decides, unless it is a reset; then the gate's automatic evidence (if any) does. */
+    static GateRow automatic(Gate gate, List<GateCommand> commands, List<Item> bugs, StoryFacts facts, String web) {
+        GateCommand command = commands.isEmpty() ? null : commands.get(commands.size() - 1);
+        if (command != null && command.action() != GateCommand.Action.RESET) {
+            return manual(gate, command, bugs == null ? List.of() : bugs, List.of());
+        }
+        switch (gate.kind()) {
+            case ISSUES -> {
+                if (bugs != null) {
+                    return new GateRow(gate, bugs.isEmpty() ? GateStatus.PASSED : GateStatus.FAILED, "issue-query",
+                            searchUrl(web, gate.issueQuery()), null, null, null, bugs);
+                }
+            }
+            case REPO_STANDARDS -> {
+                if (facts.standards() != null) {
+                    return standards(gate, facts.standards());
+                }
+            }
+            case RELEASE_NOTES -> {
+                if (facts.notes() != null) {
+                    StoryView.Detail d = new StoryView.Detail("release notes", facts.notes().found() ? "passed" : "pending",
+                            facts.notes().url(), facts.notes().where());
+                    return new GateRow(gate, facts.notes().found() ? GateStatus.PASSED : GateStatus.PENDING,
+                            facts.notes().found() ? "release-notes" : null, facts.notes().url(), null, null, null, List.of(), List.of(d));
+                }
+            }
+            default -> {
+            }
+        }
+        return new GateRow(gate, GateStatus.PENDING, null, null, null, null, null, List.of());
+    }
+
+    static GateRow manual(Gate gate, GateCommand command, List<Item> bugs, List<StoryView.Detail> details) {
+        return new GateRow(gate, command.action() == GateCommand.Action.PASS ? GateStatus.PASSED : GateStatus.FAILED,
+                "command", command.evidenceUrl(), command.by(), command.at(), command.note(), bugs, details);
+    }
+
+    static GateRow standards(Gate gate, List<StoryFacts.RepoStandard> standards) {
+        List<StoryView.Detail> details = new ArrayList<>();
+        boolean failed = false;
+        boolean unknown = false;
+        for (StoryFacts.RepoStandard r : standards) {
+            List<String> problems = new ArrayList<>();
+            if (!r.codeowners()) {
+                problems.add("no CODEOWNERS (root, .github/ or docs/)");
+            }
+            if (!r.license()) {
+                problems.add("no LICENSE");
+            }
+            if (Boolean.FALSE.equals(r.protection())) {
+                problems.add("default branch not protected");
+            }
+            if (!r.missingChecks().isEmpty()) {
+                problems.add("branch protection does not require " + String.join(", ", r.missingChecks()));
+            }
+            String status;
+            String text;
+            if (!problems.isEmpty()) {
+                status = "failed";
+                text = String.join("; ", problems);
+                failed = true;
+            } else if (r.unknown()) {
+                status = "unknown";
+                text = "CODEOWNERS and LICENSE present; branch protection unknown: the app needs administration read";
+                unknown = true;
+            } else {
+                status = "passed";
+                text = "CODEOWNERS, LICENSE, required checks";
+            }
+            details.add(new StoryView.Detail(r.name(), status, null, text));
+        }
+        GateStatus status = failed ? GateStatus.FAILED : unknown ? GateStatus.PENDING : GateStatus.PASSED;
+        return new GateRow(gate, status, "repo-standards", null, null, null,
+                unknown && !failed ? "unknown: the app needs administration read" : null, List.of(), details);
+    }
+
+    /**
+     * TTK gates: reports and commands in time order; a command decides until a later report comes in; a reset
+     * forgets everything before it. With reports, the latest per environment counts, and the gate fails if any
+     * environment's latest report failed.
+     */
+    static GateRow ttk(Gate gate, List<GateCommand> commands, StoryFacts facts) {
+        record Event(java.time.Instant at, GateCommand command, StoryFacts.TtkEvidence report) {
+        }
+        List<Event> events = new ArrayList<>();
+        commands.forEach(c -> events.add(new Event(c.at(), c, null)));
+        for (StoryFacts.TtkEvidence e : facts.ttkReports()) {
+            boolean suite = e.record().suite().trim().equalsIgnoreCase(gate.ttkSuite().trim());
+            boolean env = gate.environment() == null || gate.environment().equalsIgnoreCase(String.valueOf(e.record().environment()));
+            if (suite && env) {
+                events.add(new Event(e.at(), null, e));
+            }
+        }
+        events.sort(Comparator.comparing(Event::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+        GateCommand manual = null;
+        Map<String, StoryFacts.TtkEvidence> latest = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (e.command() != null) {
+                if (e.command().action() == GateCommand.Action.RESET) {
+                    manual = null;
+                    latest.clear();
+                } else {
+                    manual = e.command();
+                }
+            } else {
+                manual = null;
+                latest.put(e.report().record().environment() == null ? "" : e.report().record().environment(), e.report());
+            }
+        }
+        List<StoryView.Detail> details = new ArrayList<>();
+        for (Map.Entry<String, StoryFacts.TtkEvidence> e : latest.entrySet()) {
+            var r = e.getValue().record();
+            details.add(new StoryView.Detail(e.getKey().isEmpty() ? "(no environment)" : e.getKey(), r.green() ? "passed" : "failed",
+                    e.getValue().commentUrl(), r.total() + " assertions: " + r.passed() + " passed, " + r.failed() + " failed, "
+                            + r.skipped() + " skipped"));
+        }
+        if (manual != null) {
+            return manual(gate, manual, List.of(), details);
+        }
+        if (latest.isEmpty()) {
+            return new GateRow(gate, GateStatus.PENDING, null, null, null, null, null, List.of());
+        }
+        StoryFacts.TtkEvidence newest = latest.values().stream()
+                .max(Comparator.comparing(StoryFacts.TtkEvidence::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
+        boolean green = latest.values().stream().allMatch(e -> e.record().green());
+        return new GateRow(gate, green ? GateStatus.PASSED : GateStatus.FAILED, "ttk", newest.commentUrl(), "Testing Toolkit",
+                newest.at(), null, List.of(), details);
+    }
+
+    /**
+     * The downstream gate: {@code /gate downstream pass|fail <url> <implementer> [note]}; the latest per implementer
+     * counts; passes when at least one implementer validated, fails when none did and one failed.
+     */
+    static GateRow downstream(Gate gate, List<GateCommand> commands, StoryFacts facts) {
+        Map<String, GateCommand> byImplementer = new LinkedHashMap<>();
+        for (String implementer : facts.implementers()) {
+            byImplementer.put(implementer.toLowerCase(java.util.Locale.ROOT), null);
+        }
+        GateCommand unattributed = null;
+        for (GateCommand c : commands) {
+            String who = implementerOf(c, facts.implementers());
+            if (c.action() == GateCommand.Action.RESET) {
+                if (who == null) {
+                    byImplementer.replaceAll((k, v) -> null);
+                    unattributed = null;
+                } else {
+                    byImplementer.put(who, null);
+                }
+            } else if (who == null) {
+                unattributed = c;
+            } else {
+                byImplementer.put(who, c);
+            }
+        }
+        List<StoryView.Detail> details = new ArrayList<>();
+        boolean anyPass = false;
+        boolean anyFail = false;
+        GateCommand newest = null;
+        for (String implementer : facts.implementers()) {
+            GateCommand c = byImplementer.get(implementer.toLowerCase(java.util.Locale.ROOT));
+            if (c == null) {
+                details.add(new StoryView.Detail(implementer, "pending", null, "not validated yet"));
+                continue;
+            }
+            boolean pass = c.action() == GateCommand.Action.PASS;
+            anyPass |= pass;
+            anyFail |= !pass;
+            if (newest == null || (c.at() != null && newest.at() != null && c.at().isAfter(newest.at()))) {
+                newest = c;
+            }
+            String rest = noteAfterImplementer(c.note());
+            details.add(new StoryView.Detail(implementer, pass ? "passed" : "failed", c.evidenceUrl(),
+                    (pass ? "validated" : "failed") + " by " + c.by() + (rest == null ? "" : ": " + rest)));
+        }
+        if (!anyPass && !anyFail && unattributed != null) {
+            return manual(gate, unattributed, List.of(), details);
+        }
+        if (newest == null) {
+            return new GateRow(gate, GateStatus.PENDING, null, null, null, null, null, List.of(), details);
+        }
+        String summary = details.stream().filter(d -> !d.status().equals("pending"))
+                .map(d -> d.label() + " " + d.status()).collect(java.util.stream.Collectors.joining(", "));
+        return new GateRow(gate, anyPass ? GateStatus.PASSED : GateStatus.FAILED, "command", newest.evidenceUrl(), newest.by(),
+                newest.at(), summary, List.of(), details);
+    }
+
+    /** The implementer a downstream command names: the first word of its note, if it is a configured implementer. */
+    public static String implementerOf(GateCommand command, List<String> implementers) {
+        if (command.note() == null) {
+            return null;
+        }
+        String first = command.note().strip().split("\\s+", 2)[0];
+        for (String i : implementers) {
+            if (i.equalsIgnoreCase(first)) {
+                return i.toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private static String noteAfterImplementer(String note) {
+        String[] parts = note == null ? new String[0] : note.strip().split("\\s+", 2);
+        return parts.length > 1 ? parts[1] : null;
+    }
+
+    static List<CalendarRow> calendar(StoryFacts facts, Instant now) {
+        FreezeWindows w = FreezeWindows.of(facts.release(), facts.freeze());
+        var zone = facts.release().timezone();
+        List<CalendarRow> rows = new ArrayList<>();
+        rows.add(window("Feature freeze", w.featureFreezeStart(), w.releaseAt(), now, zone));
+        rows.add(window("Bug-fix freeze", w.bugfixFreezeStart(), w.releaseAt(), now, zone));
+        if (facts.release().piKickoff() != null) {
+            Instant kickoff = facts.release().piKickoff().resolve(zone);
+            rows.add(new CalendarRow("PI kick-off", kickoff, now.isBefore(kickoff) ? "upcoming" : "done", zone));
+        }
+        rows.add(new CalendarRow("Release date", w.releaseAt(),
+                w.releaseAt() == null || now.isBefore(w.releaseAt()) ? "upcoming" : "done", zone));
+        return rows;
+    }
+
+    private static CalendarRow window(String name, Instant start, Instant end, Instant now, java.time.ZoneId zone) {
+        if (start == null) {
+            return new CalendarRow(name, null, "off", zone);
+        }
+        String state = now.isBefore(start) ? "upcoming" : end != null && !now.isBefore(end) ? "closed" : "open";
+        return new CalendarRow(name, start, state, zone);
+    }
+
+    /** The GitHub issue search for a query, so the story can link to "the same list, live". */
+    public static String searchUrl(String web, String query) {
+        return web + "/issues?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,95 @@
+package io.mojaloop.releasebot.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class TtkReportParserTest {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static JsonNode fixture(String name) throws Exception {
+        try (InputStream in = TtkReportParserTest.class.getResourceAsStream("/ttk/" + name)) {
+            return MAPPER.readTree(in);
+        }
+    }
+
+    @Test
+    void allPassed() throws Exception {
+        TtkReport r = TtkReportParser.parse(fixture("all-passed.json"));
+        assertThat(r.suite()).isEqualTo("GP Tests");
+        assertThat(r.testReportId()).isEqualTo("1732512345678");
+        assertThat(r.durationMs()).isEqualTo(300000L);
+        assertThat(r.total()).isEqualTo(7);
+        assertThat(r.passed()).isEqualTo(7);
+        assertThat(r.failed()).isZero();
+        assertThat(r.testCasesPassed()).isEqualTo(2);
+        assertThat(r.green()).isTrue();
+    }
+
+    @Test
+    void oneFailedIsCountedAndLocated() throws Exception {
+        TtkReport r = TtkReportParser.parse(fixture("one-failed.json"));
+        assertThat(r.total()).isEqualTo(7);
+        assertThat(r.passed()).isEqualTo(5);
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(r.skipped()).isEqualTo(1);
+        assertThat(r.testCasesFailed()).isEqualTo(1);
+        assertThat(r.testCasesPassed()).isEqualTo(1);
+        assertThat(r.failures()).containsExactly(new TtkReport.Failure("p2p_money_transfer", "Send quote", "Response status to be 202 (1)"));
+        // TTK itself says 6 of 7 passed because it counts SKIPPED as passed
+        assertThat(r.ttkPassedAssertions()).isEqualTo(6);
+        assertThat(r.green()).isFalse();
+    }
+
+    @Test
+    void skippedOnlyPassesNothingButFailsNothing() throws Exception {
+        TtkReport r = TtkReportParser.parse(fixture("skipped-only.json"));
+        assertThat(r.total()).isEqualTo(3);
+        assertThat(r.skipped()).isEqualTo(3);
+        assertThat(r.passed()).isZero();
+        assertThat(r.green()).isTrue();
+    }
+
+    @Test
+    void noAssertionsIsNotGreen() throws Exception {
+        TtkReport r = TtkReportParser.parse(fixture("no-assertions.json"));
+        assertThat(r.total()).isZero();
+        assertThat(r.green()).isFalse();
+    }
+
+    @Test
+    void theReleaseCdReporterShape() throws Exception {
+        TtkReport r = TtkReportParser.parse(fixture("release-cd.json"));
+        assertThat(r.suite()).isEqualTo("GP Tests");
+        assertThat(r.reportUrl()).isEqualTo("https://reports.example/ttk/1732512345999.html");
+        assertThat(r.total()).isEqualTo(5);
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(r.skipped()).isEqualTo(1);
+        assertThat(r.testCasesFailed()).isEqualTo(1);
+        assertThat(r.testCasesPassed()).isEqualTo(1);
+        assertThat(r.failures()).containsExactly(new TtkReport.Failure("p2p_money_transfer", "Send quote", "Response body has quoteId"));
+    }
+
+    @Test
+    void notAReport() {
+        assertThatThrownBy(() -> TtkReportParser.parse(MAPPER.readTree("[1,2]"))).hasMessageContaining("JSON object");
+        assertThatThrownBy(() -> TtkReportParser.parse(MAPPER.readTree("{\"name\":\"x\"}"))).hasMessageContaining("runtimeInformation");
+        assertThatThrownBy(() -> TtkReportParser.parse(MAPPER.readTree("{\"runtimeInformation\":{}}"))).hasMessageContaining("no name");
+    }
+
+    @Test
+    void theRecordLineRoundTripsAndCannotCloseTheComment() {
+        TtkRecord record = new TtkRecord("GP --> Tests", "dev", 7, 6, 1, 0, "id-1", "https://x.example/a-b");
+        String line = record.line();
+        assertThat(line.indexOf("-->")).isEqualTo(line.length() - 3);
+        assertThat(TtkRecord.read("Summary\n\n" + line + "\n")).contains(record);
+        assertThat(TtkRecord.read("no line")).isEmpty();
+    }
+}

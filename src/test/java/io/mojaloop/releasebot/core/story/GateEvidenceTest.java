@@ -1,0 +1,129 @@
+package io.mojaloop.releasebot.core.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mojaloop.releasebot.core.config.BotConfig;
+import io.mojaloop.releasebot.core.config.Freeze;
+import io.mojaloop.releasebot.core.config.Gate;
+import io.mojaloop.releasebot.core.config.GateKind;
+import io.mojaloop.releasebot.core.report.TtkRecord;
+import io.mojaloop.releasebot.core.story.GateCommand.Action;
+import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
+import io.mojaloop.releasebot.core.story.StoryFacts.ReleaseNotes;
+import io.mojaloop.releasebot.core.story.StoryFacts.TtkEvidence;
+import io.mojaloop.releasebot.core.story.StoryView.GateRow;
+import io.mojaloop.releasebot.core.story.StoryView.GateStatus;
+
+class GateEvidenceTest {
+
+    static final Gate GP_DEV = new Gate("golden-path-dev", "GP on dev", "GP Tests", null, null, "dev", null);
+    static final Gate GP_ANY = new Gate("golden-path", "GP", "GP Tests", null);
+    static final Gate DOWNSTREAM = new Gate("downstream", "Downstream", null, null);
+    static final Gate STANDARDS = new Gate("repo-standards", "Standards", null, null);
+    static final Gate NOTES = new Gate("release-notes", "Notes", null, null);
+
+    static TtkEvidence report(String env, int total, int failed, String at) {
+        return new TtkEvidence(new TtkRecord("GP Tests", env, total, total - failed, failed, 0, "r-" + at, null),
+                Instant.parse(at), "https://github.com/mojaloop/project/issues/4300#issuecomment-" + at.hashCode());
+    }
+
+    static StoryFacts facts(List<Gate> gates, List<GateCommand> commands, List<TtkEvidence> reports, List<RepoStandard> standards,
+            ReleaseNotes notes) {
+        return new StoryFacts(StoryExamples.V17, Freeze.DEFAULTS, gates, commands, Map.of(), List.of(), List.of(), List.of(),
+                List.of(), reports, BotConfig.DEFAULT_IMPLEMENTERS, standards, notes);
+    }
+
+    static GateRow row(StoryFacts facts) {
+        return ReleaseReadiness.evaluate(facts, StoryExamples.NOW).gates().get(0);
+    }
+
+    @Test
+    void aTtkGatePassesOnlyWithNoFailureAndSomeAssertions() {
+        assertThat(row(facts(List.of(GP_ANY), List.of(), List.of(report("dev", 10, 0, "2027-01-01T00:00:00Z")), null, null)).status())
+                .isEqualTo(GateStatus.PASSED);
+        assertThat(row(facts(List.of(GP_ANY), List.of(), List.of(report("dev", 10, 1, "2027-01-01T00:00:00Z")), null, null)).status())
+                .isEqualTo(GateStatus.FAILED);
+        assertThat(row(facts(List.of(GP_ANY), List.of(), List.of(report("dev", 0, 0, "2027-01-01T00:00:00Z")), null, null)).status())
+                .isEqualTo(GateStatus.FAILED);
+        assertThat(row(facts(List.of(GP_ANY), List.of(), List.of(), null, null)).status()).isEqualTo(GateStatus.PENDING);
+    }
+
+    @Test
+    void theLatestReportPerEnvironmentWins() {
+        List<TtkEvidence> reports = List.of(report("dev", 10, 3, "2027-01-01T00:00:00Z"), report("dev", 10, 0, "2027-01-02T00:00:00Z"),
+                report("qa", 10, 0, "2027-01-01T12:00:00Z"));
+        GateRow any = row(facts(List.of(GP_ANY), List.of(), reports, null, null));
+        assertThat(any.status()).isEqualTo(GateStatus.PASSED);
+        assertThat(any.details()).extracting(StoryView.Detail::label).containsExactly("dev", "qa");
+        List<TtkEvidence> qaFails = List.of(report("dev", 10, 0, "2027-01-02T00:00:00Z"), report("qa", 10, 2, "2027-01-03T00:00:00Z"));
+        assertThat(row(facts(List.of(GP_ANY), List.of(), qaFails, null, null)).status()).isEqualTo(GateStatus.FAILED);
+        // a gate scoped to dev ignores the failing QA run
+        assertThat(row(facts(List.of(GP_DEV), List.of(), qaFails, null, null)).status()).isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void commandsAndReportsInTimeOrder() {
+        List<TtkEvidence> failing = List.of(report("dev", 10, 1, "2027-01-01T00:00:00Z"));
+        GateCommand passLater = new GateCommand("golden-path", Action.PASS, null, "flaky test, accepted", "henry",
+                Instant.parse("2027-01-02T00:00:00Z"), null);
+        assertThat(row(facts(List.of(GP_ANY), List.of(passLater), failing, null, null)).status()).isEqualTo(GateStatus.PASSED);
+        List<TtkEvidence> failingAfter = List.of(report("dev", 10, 1, "2027-01-03T00:00:00Z"));
+        assertThat(row(facts(List.of(GP_ANY), List.of(passLater), failingAfter, null, null)).status()).isEqualTo(GateStatus.FAILED);
+        GateCommand reset = new GateCommand("golden-path", Action.RESET, null, null, "henry", Instant.parse("2027-01-04T00:00:00Z"), null);
+        assertThat(row(facts(List.of(GP_ANY), List.of(passLater, reset), failingAfter, null, null)).status()).isEqualTo(GateStatus.PENDING);
+    }
+
+    static GateCommand downstream(Action action, String note, String at) {
+        return new GateCommand("downstream", action, "https://ci.example/" + at.hashCode(), note, "henry", Instant.parse(at), null);
+    }
+
+    @Test
+    void downstreamPassesWhenOneImplementerValidated() {
+        GateRow none = row(facts(List.of(DOWNSTREAM), List.of(), List.of(), null, null));
+        assertThat(none.status()).isEqualTo(GateStatus.PENDING);
+        assertThat(none.details()).extracting(StoryView.Detail::label).containsExactly("mini-loop", "iac", "core-test-harness");
+        GateRow failed = row(facts(List.of(DOWNSTREAM), List.of(downstream(Action.FAIL, "iac could not deploy", "2027-01-01T00:00:00Z")),
+                List.of(), null, null));
+        assertThat(failed.status()).isEqualTo(GateStatus.FAILED);
+        GateRow passed = row(facts(List.of(DOWNSTREAM), List.of(downstream(Action.FAIL, "iac could not deploy", "2027-01-01T00:00:00Z"),
+                downstream(Action.PASS, "Mini-Loop deployed rc.1", "2027-01-02T00:00:00Z")), List.of(), null, null));
+        assertThat(passed.status()).isEqualTo(GateStatus.PASSED);
+        assertThat(passed.details()).extracting(StoryView.Detail::status).containsExactly("passed", "failed", "pending");
+        assertThat(passed.details().get(0).text()).isEqualTo("validated by henry: deployed rc.1");
+        GateRow reset = row(facts(List.of(DOWNSTREAM), List.of(downstream(Action.PASS, "mini-loop ok", "2027-01-02T00:00:00Z"),
+                downstream(Action.RESET, "mini-loop", "2027-01-03T00:00:00Z")), List.of(), null, null));
+        assertThat(reset.status()).isEqualTo(GateStatus.PENDING);
+    }
+
+    @Test
+    void repoStandards() {
+        RepoStandard good = new RepoStandard("mojaloop/central-ledger", true, true, true, List.of());
+        RepoStandard noLicense = new RepoStandard("mojaloop/helm", true, false, true, List.of("release-freeze"));
+        RepoStandard unknown = new RepoStandard("mojaloop/ml-api-adapter", true, true, null, List.of());
+        assertThat(STANDARDS.kind()).isEqualTo(GateKind.REPO_STANDARDS);
+        assertThat(row(facts(List.of(STANDARDS), List.of(), List.of(), List.of(good), null)).status()).isEqualTo(GateStatus.PASSED);
+        GateRow failing = row(facts(List.of(STANDARDS), List.of(), List.of(), List.of(good, noLicense, unknown), null));
+        assertThat(failing.status()).isEqualTo(GateStatus.FAILED);
+        assertThat(failing.details().get(1).text()).contains("no LICENSE").contains("does not require release-freeze");
+        GateRow notReadable = row(facts(List.of(STANDARDS), List.of(), List.of(), List.of(good, unknown), null));
+        assertThat(notReadable.status()).isEqualTo(GateStatus.PENDING);
+        assertThat(notReadable.note()).isEqualTo("unknown: the app needs administration read");
+        assertThat(notReadable.details().get(1).status()).isEqualTo("unknown");
+        assertThat(row(facts(List.of(STANDARDS), List.of(), List.of(), null, null)).status()).isEqualTo(GateStatus.PENDING);
+    }
+
+    @Test
+    void releaseNotes() {
+        assertThat(row(facts(List.of(NOTES), List.of(), List.of(), null,
+                new ReleaseNotes(".changelog/release-v17.2.0.md in helm", "https://github.com/mojaloop/helm/blob/main/.changelog/release-v17.2.0.md")))
+                .status()).isEqualTo(GateStatus.PASSED);
+        assertThat(row(facts(List.of(NOTES), List.of(), List.of(), null, new ReleaseNotes("not found", null))).status())
+                .isEqualTo(GateStatus.PENDING);
+    }
+}
