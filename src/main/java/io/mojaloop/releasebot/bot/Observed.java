@@ -1,14 +1,14 @@
 package io.mojaloop.releasebot.bot;
 
-import io.mojaloop.releasebot.bot.checks.CheckRunWriter;
-import io.mojaloop.releasebot.github.ConfigService;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,9 @@ import jakarta.enterprise.event.Observes;
 
 import io.mojaloop.releasebot.core.config.ConfigProblem;
 import io.mojaloop.releasebot.core.story.StoryView;
+import io.mojaloop.releasebot.github.ConfigService;
+import io.mojaloop.releasebot.github.WritePacer;
+import io.mojaloop.releasebot.github.model.CheckRunOutput;
 
 /**
  * What the bot last saw and decided, kept in memory for the dashboard only: the latest story view per release,
@@ -61,7 +64,7 @@ public class Observed {
         return storiesAt.get((org + "/" + version).toLowerCase(Locale.ROOT));
     }
 
-    public void check(PullRequestRef ref, CheckRunWriter.CheckRunOutput output, Instant at) {
+    public void check(PullRequestRef ref, CheckRunOutput output, Instant at) {
         String key = (ref.repository() + "#" + ref.number() + "/" + output.name()).toLowerCase(Locale.ROOT);
         if ("failure".equals(output.conclusion())) {
             blocked.put(key, new BlockedPr(ref.repository(), ref.number(), output.name(), output.title(), at));
@@ -77,18 +80,22 @@ public class Observed {
     }
 
     /** The resync's list of a repository's open PRs: any other PR of it listed as blocked was closed meanwhile. */
-    public void keepOpen(String repository, java.util.Set<Integer> open) {
+    public void keepOpen(String repository, Set<Integer> open) {
         blocked.values().removeIf(b -> b.repository().equalsIgnoreCase(repository) && !open.contains(b.number()));
     }
 
     public List<BlockedPr> blocked(String org) {
         String prefix = org.toLowerCase(Locale.ROOT) + "/";
         return blocked.values().stream().filter(b -> b.repository().toLowerCase(Locale.ROOT).startsWith(prefix))
-                .sorted(java.util.Comparator.comparing(BlockedPr::repository).thenComparing(BlockedPr::number)).toList();
+                .sorted(Comparator.comparing(BlockedPr::repository).thenComparing(BlockedPr::number)).toList();
     }
 
     public List<ConfigProblem> problems(String org) {
         return problems.getOrDefault(org.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    void onWouldWrite(@Observes WritePacer.WouldWrite write) {
+        wouldWrite(write.method(), write.path(), write.summary());
     }
 
     public synchronized void wouldWrite(String method, String path, String summary) {

@@ -1,20 +1,20 @@
 package io.mojaloop.releasebot.github;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.mojaloop.releasebot.core.config.ConfigLoader;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
+import io.mojaloop.releasebot.github.model.FileContent;
 
 /**
  * Reads the bot's configuration from GitHub: the org-wide {@code release-bot.yml} at the root of the org's
@@ -42,14 +42,14 @@ public class ConfigService {
     public record OrgConfigLoaded(String org, long installationId, ParsedConfig parsed) {
     }
 
-    @jakarta.inject.Inject
-    jakarta.enterprise.event.Event<OrgConfigLoaded> loaded;
+    @Inject
+    Event<OrgConfigLoaded> loaded;
 
     /** The configuration that applies to a repository, and whether the repository is configured at all. */
     public record RepoConfig(boolean configured, ParsedConfig parsed) {
     }
 
-    public RepoConfig forRepository(GitHubApi api, String fullName) throws IOException {
+    public RepoConfig forRepository(GitHub github, String fullName) throws IOException {
         RepoConfig cached = parsed.get(key(fullName));
         if (cached != null) {
             return cached;
@@ -57,22 +57,22 @@ public class ConfigService {
         String owner = fullName.substring(0, fullName.indexOf('/'));
         String orgFile = owner + "/" + ORG_CONFIG_REPO + ":" + ORG_CONFIG_PATH;
         String repoFile = fullName + ":" + REPO_CONFIG_PATH;
-        Optional<String> orgText = file(orgFile, () -> read(api, owner + "/" + ORG_CONFIG_REPO, ORG_CONFIG_PATH));
+        Optional<String> orgText = file(orgFile, () -> read(github, owner + "/" + ORG_CONFIG_REPO, ORG_CONFIG_PATH));
         Optional<String> repoText = fullName.equalsIgnoreCase(owner + "/" + ORG_CONFIG_REPO) ? Optional.empty()
-                : file(repoFile, () -> read(api, fullName, REPO_CONFIG_PATH));
+                : file(repoFile, () -> read(github, fullName, REPO_CONFIG_PATH));
         RepoConfig result = new RepoConfig(orgText.isPresent() || repoText.isPresent(),
                 ConfigLoader.load(orgFile, orgText.orElse(null), repoFile, repoText.orElse(null)));
         parsed.put(key(fullName), result);
         if (orgText.isPresent()) {
-            loaded.fire(new OrgConfigLoaded(owner, api.installationId(), result.parsed()));
+            loaded.fire(new OrgConfigLoaded(owner, github.installationId(), result.parsed()));
         }
         return result;
     }
 
     /** The org-wide configuration alone (for org-level work such as the freeze clock). */
-    public Optional<ParsedConfig> forOrganisation(GitHubApi api, String owner) throws IOException {
+    public Optional<ParsedConfig> forOrganisation(GitHub github, String owner) throws IOException {
         String orgFile = owner + "/" + ORG_CONFIG_REPO + ":" + ORG_CONFIG_PATH;
-        Optional<String> orgText = file(orgFile, () -> read(api, owner + "/" + ORG_CONFIG_REPO, ORG_CONFIG_PATH));
+        Optional<String> orgText = file(orgFile, () -> read(github, owner + "/" + ORG_CONFIG_REPO, ORG_CONFIG_PATH));
         return orgText.map(text -> ConfigLoader.parseOrg(orgFile, text));
     }
 
@@ -120,13 +120,8 @@ public class ConfigService {
     }
 
     /** The file's text on the default branch (no ref: GitHub answers with the default branch's version). */
-    private static Optional<String> read(GitHubApi api, String repositoryFullName, String path) throws IOException {
-        Optional<JsonNode> content = api.find("/repos/" + repositoryFullName + "/contents/" + path);
-        if (content.isEmpty() || !content.get().hasNonNull("content")) {
-            return Optional.empty();
-        }
-        byte[] bytes = Base64.getMimeDecoder().decode(content.get().get("content").asText());
-        return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    private static Optional<String> read(GitHub github, String repositoryFullName, String path) throws IOException {
+        return github.file(repositoryFullName, path).map(FileContent::text);
     }
 
     private static String key(String s) {

@@ -15,8 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * Who people are: team members and profile companies, cached for a short time (teams and profiles change rarely,
  * and every check evaluation would otherwise ask again).
@@ -54,33 +52,28 @@ public class Directory {
     private final Map<String, Entry<Optional<String>>> companies = new ConcurrentHashMap<>();
 
     /** Lower-case logins of a team's members; empty (and logged) when the team does not exist. */
-    public Set<String> teamMembers(GitHubApi api, String org, String slug) throws IOException {
+    public Set<String> teamMembers(GitHub github, String org, String slug) throws IOException {
         String key = (org + "/" + slug).toLowerCase(Locale.ROOT);
         Entry<Set<String>> cached = teams.get(key);
         if (cached != null && cached.expiresAt > System.currentTimeMillis()) {
             return cached.value;
         }
-        Set<String> members = new HashSet<>();
-        try {
-            for (JsonNode member : api.getAll("/orgs/" + org + "/teams/" + GitHubApi.encode(slug) + "/members")) {
-                members.add(member.path("login").asText().toLowerCase(Locale.ROOT));
-            }
-        } catch (GitHubApiException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
+        Optional<Set<String>> found = github.teamMembers(org, slug);
+        if (found.isEmpty()) {
             LOG.warnf("Team %s/%s named in the configuration does not exist (or the app cannot see it)", org, slug);
         }
+        Set<String> members = new HashSet<>();
+        found.orElse(Set.of()).forEach(login -> members.add(login.toLowerCase(Locale.ROOT)));
         Set<String> result = Set.copyOf(members);
         remember(teams, key, result);
         return result;
     }
 
     /** True when the login is a member of at least one of the teams. */
-    public boolean inAnyTeam(GitHubApi api, String org, List<String> slugs, String login) throws IOException {
+    public boolean inAnyTeam(GitHub github, String org, List<String> slugs, String login) throws IOException {
         String l = login.toLowerCase(Locale.ROOT);
         for (String slug : slugs) {
-            if (teamMembers(api, org, slug).contains(l)) {
+            if (teamMembers(github, org, slug).contains(l)) {
                 return true;
             }
         }
@@ -88,16 +81,13 @@ public class Directory {
     }
 
     /** The raw company field of a GitHub profile. */
-    public Optional<String> company(GitHubApi api, String login) throws IOException {
+    public Optional<String> company(GitHub github, String login) throws IOException {
         String key = login.toLowerCase(Locale.ROOT);
         Entry<Optional<String>> cached = companies.get(key);
         if (cached != null && cached.expiresAt > System.currentTimeMillis()) {
             return cached.value;
         }
-        Optional<String> company = api.find("/users/" + GitHubApi.encode(login))
-                .map(user -> user.path("company"))
-                .filter(c -> c.isTextual() && !c.asText().isBlank())
-                .map(JsonNode::asText);
+        Optional<String> company = github.profileCompany(login);
         remember(companies, key, company);
         return company;
     }
@@ -105,16 +95,13 @@ public class Directory {
     private final Map<String, Entry<Boolean>> writers = new ConcurrentHashMap<>();
 
     /** True when the person has write (or maintain, or admin) permission on the repository. */
-    public boolean canWrite(GitHubApi api, String repository, String login) throws IOException {
+    public boolean canWrite(GitHub github, String repository, String login) throws IOException {
         String key = (repository + "/" + login).toLowerCase(Locale.ROOT);
         Entry<Boolean> cached = writers.get(key);
         if (cached != null && cached.expiresAt > System.currentTimeMillis()) {
             return cached.value;
         }
-        boolean write = api.find("/repos/" + repository + "/collaborators/" + GitHubApi.encode(login) + "/permission")
-                .map(p -> p.path("permission").asText(""))
-                .map(p -> p.equals("admin") || p.equals("maintain") || p.equals("write"))
-                .orElse(false);
+        boolean write = github.permission(repository, login).canWrite();
         remember(writers, key, write);
         return write;
     }
@@ -123,9 +110,9 @@ public class Directory {
      * Release managers: members of {@code release-candidates.approvers}, or, when that list is empty, anyone with
      * write permission on the repository where they act.
      */
-    public boolean isReleaseManager(GitHubApi api, String org, List<String> approverTeams, String repository, String login)
+    public boolean isReleaseManager(GitHub github, String org, List<String> approverTeams, String repository, String login)
             throws IOException {
-        return approverTeams.isEmpty() ? canWrite(api, repository, login) : inAnyTeam(api, org, approverTeams, login);
+        return approverTeams.isEmpty() ? canWrite(github, repository, login) : inAnyTeam(github, org, approverTeams, login);
     }
 
     /** Forgets a team (membership or team events). */

@@ -2,11 +2,13 @@ package io.mojaloop.releasebot.github;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -131,21 +133,28 @@ public class GitHubApi {
         }
     }
 
-    /** GET of every page of a list ({@code per_page=100}, following {@code Link: rel="next"}). */
+    /** GET of every page of a list ({@code per_page=100}, following {@code Link: rel="next"}): the items. */
     public List<JsonNode> getAll(String path) throws IOException {
         List<JsonNode> all = new ArrayList<>();
-        String next = path + (path.contains("?") ? "&" : "?") + "per_page=100";
-        int pages = 0;
-        while (next != null && pages++ < 50) {
-            Result result = exchange("GET", next, null, null);
-            JsonNode page = mapper.readTree(result.body);
+        for (JsonNode page : getPages(path)) {
             JsonNode items = page.isArray() ? page : firstArray(page);
             if (items != null) {
                 items.forEach(all::add);
             }
-            next = nextLink(result.link);
         }
         return all;
+    }
+
+    /** GET of every page of a list ({@code per_page=100}, following {@code Link: rel="next"}): the whole pages. */
+    public List<JsonNode> getPages(String path) throws IOException {
+        List<JsonNode> pages = new ArrayList<>();
+        String next = path + (path.contains("?") ? "&" : "?") + "per_page=100";
+        while (next != null && pages.size() < 50) {
+            Result result = exchange("GET", next, null, null);
+            pages.add(mapper.readTree(result.body));
+            next = nextLink(result.link);
+        }
+        return pages;
     }
 
     public JsonNode post(String path, Object body) throws IOException {
@@ -160,7 +169,7 @@ public class GitHubApi {
         String path = "/repos/" + repository + "/issues/" + number + "/comments";
         for (int attempt = 1;; attempt++) {
             try {
-                return post(path, java.util.Map.of("body", body));
+                return post(path, Map.of("body", body));
             } catch (GitHubApiException e) {
                 if (e.status() < 500 || attempt >= 3) {
                     throw e;
@@ -227,7 +236,7 @@ public class GitHubApi {
             HttpResponse<String> response;
             try {
                 response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.net.http.HttpTimeoutException e) {
+            } catch (HttpTimeoutException e) {
                 listener.exchanged(method, path, 0, write);
                 last = new IOException(method + " " + path + " timed out after " + settings.requestTimeout(), e);
                 if (!idempotent) {
@@ -235,7 +244,7 @@ public class GitHubApi {
                 }
                 sleep(backoff(attempt));
                 continue;
-            } catch (java.net.ConnectException e) {
+            } catch (ConnectException e) {
                 listener.exchanged(method, path, 0, write);
                 last = new IOException(method + " " + path + " could not connect: " + e.getMessage(), e);
                 sleep(backoff(attempt));

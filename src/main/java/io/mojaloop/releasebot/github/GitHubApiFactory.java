@@ -2,9 +2,11 @@ package io.mojaloop.releasebot.github;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.quarkiverse.githubapp.InstallationTokenProvider;
 
 /**
@@ -56,8 +59,17 @@ public class GitHubApiFactory {
     @ConfigProperty(name = "release-bot.github.max-rate-limit-wait", defaultValue = "60s")
     Duration maxRateLimitWait;
 
+    @ConfigProperty(name = "quarkus.github-app.app-id", defaultValue = "0")
+    String appId;
+
     private volatile HttpClient client;
     private final Map<Long, GitHubApi> apis = new ConcurrentHashMap<>();
+    private final Map<Long, GitHub> githubs = new ConcurrentHashMap<>();
+
+    /** The typed reads and writes of one installation. */
+    public GitHub github(long installationId) {
+        return githubs.computeIfAbsent(installationId, id -> new RestGitHub(forInstallation(id), appId));
+    }
 
     public GitHubApi forInstallation(long installationId) {
         return apis.computeIfAbsent(installationId, id -> new GitHubApi(id, restApiEndpoint.orElse(instanceEndpoint),
@@ -66,7 +78,7 @@ public class GitHubApiFactory {
                 listener, (method, path, body) -> pacer.beforeWrite(id, method, path, body)));
     }
 
-    private final Map<Long, java.util.concurrent.atomic.AtomicLong> remaining = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicLong> remaining = new ConcurrentHashMap<>();
 
     private final GitHubApi.Listener listener = new GitHubApi.Listener() {
         @Override
@@ -77,8 +89,7 @@ public class GitHubApiFactory {
         @Override
         public void rateLimitRemaining(long installationId, long left) {
             remaining.computeIfAbsent(installationId, id -> registry.gauge("release_bot_github_rate_limit_remaining",
-                    java.util.List.of(io.micrometer.core.instrument.Tag.of("installation", String.valueOf(id))),
-                    new java.util.concurrent.atomic.AtomicLong(left))).set(left);
+                    List.of(Tag.of("installation", String.valueOf(id))), new AtomicLong(left))).set(left);
         }
     };
 

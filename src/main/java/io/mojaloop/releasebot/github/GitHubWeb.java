@@ -1,5 +1,6 @@
 package io.mojaloop.releasebot.github;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class GitHubWeb {
             return trimSlash(explicit.get().trim());
         }
         String api = apiEndpoint == null ? "" : trimSlash(apiEndpoint.trim());
-        if (api.toLowerCase(java.util.Locale.ROOT).endsWith("/api/v3")) {
+        if (api.toLowerCase(Locale.ROOT).endsWith("/api/v3")) {
             return api.substring(0, api.length() - "/api/v3".length());
         }
         return GITHUB_COM;

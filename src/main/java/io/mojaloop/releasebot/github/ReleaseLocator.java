@@ -11,6 +11,7 @@ import org.kohsuke.github.GHAppInstallation;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.story.ReleaseVersion;
 import io.quarkiverse.githubapp.GitHubClientProvider;
 
 /** Finds which installation and organisation configure a release version (for endpoints that get only a version). */
@@ -20,7 +21,7 @@ public class ReleaseLocator {
     @Inject
     GitHubClientProvider clients;
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
     @Inject
     ConfigService configs;
 
@@ -34,13 +35,12 @@ public class ReleaseLocator {
             if (onlyOrg != null && !onlyOrg.equalsIgnoreCase(org)) {
                 continue;
             }
-            GitHubApi api = apis.forInstallation(installation.getId());
-            Optional<ParsedConfig> parsed = configs.forOrganisation(api, org);
+            Optional<ParsedConfig> parsed = configs.forOrganisation(githubs.github(installation.getId()), org);
             if (parsed.isEmpty() || !parsed.get().ok()) {
                 continue;
             }
             for (Release release : parsed.get().config().releases()) {
-                if (io.mojaloop.releasebot.core.story.ReleaseVersion.sameTag(release.version(), version)) {
+                if (ReleaseVersion.sameTag(release.version(), version)) {
                     return Optional.of(new Located(installation.getId(), org, parsed.get().config(), release));
                 }
             }

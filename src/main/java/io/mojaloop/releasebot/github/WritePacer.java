@@ -1,11 +1,12 @@
 package io.mojaloop.releasebot.github;
 
-import io.mojaloop.releasebot.bot.Observed;
 import java.io.InterruptedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -26,8 +27,12 @@ public class WritePacer {
     @ConfigProperty(name = "release-bot.dry-run", defaultValue = "false")
     boolean dryRun;
 
-    @jakarta.inject.Inject
-    Observed observed;
+    /** A write that dry-run kept from GitHub, for whoever shows what the bot would have done. */
+    public record WouldWrite(String method, String path, String summary) {
+    }
+
+    @Inject
+    Event<WouldWrite> wouldWrite;
 
     /** What a write would have said, in a line: a check run's name, conclusion and title, or a comment's start. */
     static String summary(Object body) {
@@ -52,7 +57,7 @@ public class WritePacer {
         if (dryRun) {
             String summary = summary(body);
             LOG.infof("[dry-run] would %s %s %s", method, path, summary);
-            observed.wouldWrite(method, path, summary);
+            wouldWrite.fire(new WouldWrite(method, path, summary));
             return false;
         }
         long interval = (long) (60_000_000_000L / writesPerMinute);

@@ -1,5 +1,7 @@
 package io.mojaloop.releasebot.render;
 
+import java.util.Locale;
+
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -71,7 +73,7 @@ public final class Markdown {
     @TemplateExtension(matchName = "href")
     public static String href(Object value) {
         String url = value == null ? "" : value.toString().strip();
-        String lower = url.toLowerCase(java.util.Locale.ROOT);
+        String lower = url.toLowerCase(Locale.ROOT);
         if (!(lower.startsWith("https://") || lower.startsWith("http://"))) {
             return "#";
         }

@@ -2,8 +2,10 @@ package io.mojaloop.releasebot.render;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -39,8 +41,8 @@ public final class TimeTexts {
             return "-";
         }
         ZoneId z = zone == null ? ZoneOffset.UTC : zone;
-        java.time.ZonedDateTime local = instant.atZone(z);
-        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+        ZonedDateTime local = instant.atZone(z);
+        if (local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
             return DAY.format(local);
         }
         return UTC.format(instant.atOffset(ZoneOffset.UTC));

@@ -17,15 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.core.config.ConfigProblem;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.story.StoryView;
 import io.mojaloop.releasebot.github.ConfigService;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
-import io.mojaloop.releasebot.bot.Observed;
+import io.mojaloop.releasebot.github.GitHubWeb;
 import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.render.TimeTexts;
-import io.mojaloop.releasebot.core.story.StoryView;
 import io.quarkiverse.githubapp.GitHubClientProvider;
 
 /**
@@ -41,13 +42,13 @@ public class Dashboard {
     @Inject
     GitHubClientProvider clients;
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
     @Inject
     ConfigService configs;
     @Inject
     Observed observed;
     @Inject
-    io.mojaloop.releasebot.github.GitHubWeb web;
+    GitHubWeb web;
     @Inject
     Texts texts;
     @Inject
@@ -74,7 +75,7 @@ public class Dashboard {
         try {
             for (var installation : clients.getApplicationClient().getApp().listInstallations()) {
                 String org = installation.getAccount().getLogin();
-                Optional<ParsedConfig> parsed = configs.forOrganisation(apis.forInstallation(installation.getId()), org);
+                Optional<ParsedConfig> parsed = configs.forOrganisation(githubs.github(installation.getId()), org);
                 if (parsed.isEmpty()) {
                     continue;
                 }

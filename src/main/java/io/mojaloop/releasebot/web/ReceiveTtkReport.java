@@ -3,12 +3,14 @@ package io.mojaloop.releasebot.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HeaderParam;
@@ -23,20 +25,23 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.GateKind;
-import io.mojaloop.releasebot.github.GitHubApi;
-import io.mojaloop.releasebot.github.GitHubApiFactory;
-import io.mojaloop.releasebot.github.ReleaseLocator;
-import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
-import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.report.TtkReport;
 import io.mojaloop.releasebot.core.report.TtkReportParser;
+import io.mojaloop.releasebot.github.AppIdentity;
+import io.mojaloop.releasebot.github.GitHub;
+import io.mojaloop.releasebot.github.GitHubApiFactory;
+import io.mojaloop.releasebot.github.ReleaseLocator;
+import io.mojaloop.releasebot.github.model.Comment;
+import io.mojaloop.releasebot.render.Texts;
 
 /**
  * {@code POST /api/v1/releases/{version}/ttk-reports[?environment=dev]}: a Testing Toolkit report becomes one
@@ -57,7 +62,9 @@ public class ReceiveTtkReport {
     @Inject
     ReleaseLocator locator;
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
+    @Inject
+    AppIdentity identity;
     @Inject
     UpdateReleaseStory stories;
     @Inject
@@ -92,7 +99,7 @@ public class ReceiveTtkReport {
         JsonNode json;
         try {
             json = mapper.readTree(bytes);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return refuse(400, "The body is not JSON: " + e.getOriginalMessage());
         }
         TtkReport report;
@@ -101,7 +108,7 @@ public class ReceiveTtkReport {
         } catch (TtkReportParser.InvalidReport e) {
             return refuse(400, e.getMessage());
         }
-        String env = environment == null || environment.isBlank() ? null : environment.trim().toLowerCase(java.util.Locale.ROOT);
+        String env = environment == null || environment.isBlank() ? null : environment.trim().toLowerCase(Locale.ROOT);
         if (env != null && !env.matches("[a-z0-9][a-z0-9_-]{0,39}")) {
             return refuse(400, "environment must be a short name such as dev or qa.");
         }
@@ -113,13 +120,13 @@ public class ReceiveTtkReport {
         if (where.release().story() == null) {
             return refuse(422, "Release " + where.release().version() + " has no story issue to record the report on (story: in release-bot.yml).");
         }
-        Matcher m = java.util.regex.Pattern.compile("([^/\\s]+/[^#\\s]+)#(\\d+)").matcher(where.release().story());
+        Matcher m = Pattern.compile("([^/\\s]+/[^#\\s]+)#(\\d+)").matcher(where.release().story());
         if (!m.matches()) {
             return refuse(422, "The story of " + where.release().version() + " is not an issue reference.");
         }
         String storyRepo = m.group(1);
         int number = Integer.parseInt(m.group(2));
-        GitHubApi api = apis.forInstallation(where.installationId());
+        GitHub github = githubs.github(where.installationId());
         TtkRecord record = TtkRecord.of(report, env);
         List<String> gates = where.config().gates().stream()
                 .filter(g -> g.kind() == GateKind.TTK && g.ttkSuite().trim().equalsIgnoreCase(report.suite())
@@ -138,19 +145,19 @@ public class ReceiveTtkReport {
             answer.put("warning", "No gate has ttk-suite \"" + report.suite() + "\"" + (env == null ? "" : " for environment " + env)
                     + ": the report is recorded on the story but decides no gate.");
         }
-        if (alreadyRecorded(api, storyRepo, number, record)) {
+        if (alreadyRecorded(github, storyRepo, number, record)) {
             answer.put("recorded", "already");
             return Response.ok(answer).build();
         }
         String comment = texts.render("reports/ttk-comment.md", Map.of("r", report, "env", env == null ? "" : env,
                 "release", where.release(), "gates", gates, "line", record.line()));
-        JsonNode created = api.comment(storyRepo, number, comment);
-        answer.put("comment", created.path("html_url").asText(null));
+        Comment created = github.comment(storyRepo, number, comment);
+        answer.put("comment", created.htmlUrl());
         registry.counter("release_bot_ttk_reports", "result", report.green() ? "passed" : "failed").increment();
         LOG.infof("TTK report %s (%s) for %s: %d/%d passed, %d failed", report.suite(), env, where.release().version(),
                 report.passed(), report.total(), report.failed());
         try {
-            stories.refresh(api, where.org(), where.config(), where.release());
+            stories.refresh(github, where.org(), where.config(), where.release());
         } catch (IOException | RuntimeException e) {
             LOG.error("Story update after a TTK report failed (the next event or the resync will heal)", e);
         }
@@ -158,18 +165,18 @@ public class ReceiveTtkReport {
     }
 
     /** The same report (id, suite, environment) already has a summary by the bot on the story: don't post it twice. */
-    private boolean alreadyRecorded(GitHubApi api, String repo, int number, TtkRecord record) throws IOException {
+    private boolean alreadyRecorded(GitHub github, String repo, int number, TtkRecord record) throws IOException {
         if (record.reportId() == null) {
             return false;
         }
-        for (JsonNode c : api.getAll("/repos/" + repo + "/issues/" + number + "/comments")) {
-            if (!stories.isOwnComment(c)) {
+        for (Comment c : github.comments(repo, number)) {
+            if (!identity.isOwn(c)) {
                 continue;
             }
-            Optional<TtkRecord> existing = TtkRecord.read(c.path("body").asText(null));
+            Optional<TtkRecord> existing = TtkRecord.read(c.body());
             if (existing.isPresent() && record.reportId().equals(existing.get().reportId())
                     && record.suite().equals(existing.get().suite())
-                    && java.util.Objects.equals(record.environment(), existing.get().environment())) {
+                    && Objects.equals(record.environment(), existing.get().environment())) {
                 return true;
             }
         }

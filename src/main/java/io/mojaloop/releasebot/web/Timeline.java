@@ -7,10 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 import io.mojaloop.releasebot.core.config.Freeze;
-import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.config.FreezeWindows;
+import io.mojaloop.releasebot.core.config.Release;
 
 /** A release's calendar laid out for an inline SVG (viewBox 0 0 600 96): window bars, date marks, today. */
 public record Timeline(List<Bar> bars, List<Mark> marks, double today, String description) {
@@ -41,7 +42,7 @@ public record Timeline(List<Bar> bars, List<Mark> marks, double today, String de
         end = end.plus(Duration.ofDays(7));
         double span = Math.max(1, Duration.between(start, end).toSeconds());
         Instant s = start;
-        java.util.function.ToDoubleFunction<Instant> x = i -> Math.round(WIDTH * Duration.between(s, i).toSeconds() / span * 10) / 10.0;
+        ToDoubleFunction<Instant> x = i -> Math.round(WIDTH * Duration.between(s, i).toSeconds() / span * 10) / 10.0;
         List<Bar> bars = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
         StringBuilder text = new StringBuilder(release.version());

@@ -3,6 +3,7 @@ package io.mojaloop.releasebot.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,31 +18,31 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mojaloop.releasebot.bot.checks.EvaluatePullRequest;
+import io.mojaloop.releasebot.bot.checks.EvaluateReleaseFreeze;
+import io.mojaloop.releasebot.bot.checks.EvaluateReviewRules;
+import io.mojaloop.releasebot.bot.checks.PullRequestCheck;
+import io.mojaloop.releasebot.bot.checks.PullRequestContext;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ConfigLoader;
 import io.mojaloop.releasebot.core.config.ConfigProblem;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
-import io.mojaloop.releasebot.bot.checks.CheckRunWriter.CheckRunOutput;
-import io.mojaloop.releasebot.bot.checks.CheckTexts;
+import io.mojaloop.releasebot.core.policy.ReviewFact;
+import io.mojaloop.releasebot.core.policy.ReviewState;
 import io.mojaloop.releasebot.github.ConfigService;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
-import io.mojaloop.releasebot.core.policy.FreezeException;
-import io.mojaloop.releasebot.core.policy.FreezeFacts;
-import io.mojaloop.releasebot.core.policy.FreezePolicy;
-import io.mojaloop.releasebot.core.policy.ReviewException;
-import io.mojaloop.releasebot.core.policy.ReviewFact;
-import io.mojaloop.releasebot.core.policy.ReviewFacts;
-import io.mojaloop.releasebot.core.policy.ReviewPolicy;
-import io.mojaloop.releasebot.core.policy.ReviewState;
+import io.mojaloop.releasebot.github.model.CheckRunOutput;
 import io.quarkiverse.githubapp.GitHubClientProvider;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -58,13 +59,13 @@ public class ValidateAndPreview {
     @Inject
     ObjectMapper mapper;
     @Inject
-    CheckTexts checkTexts;
+    EvaluatePullRequest evaluations;
     @Inject
     RequestLimits limits;
     @Inject
     ConfigService configs;
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
     @Inject
     GitHubClientProvider clients;
 
@@ -80,7 +81,7 @@ public class ValidateAndPreview {
     @Path("/validate")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response validate(byte[] body, @jakarta.ws.rs.QueryParam("file") String file) {
+    public Response validate(byte[] body, @QueryParam("file") String file) {
         Response refused = guard(body);
         if (refused != null) {
             return refused;
@@ -107,7 +108,7 @@ public class ValidateAndPreview {
         JsonNode in;
         try {
             in = mapper.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             return error(400, "The body is not JSON: " + e.getOriginalMessage());
         }
         if (in == null || !in.isObject()) {
@@ -129,7 +130,7 @@ public class ValidateAndPreview {
         }
         if (at == null) {
             try {
-                at = java.time.OffsetDateTime.parse(in.path("at").asText()).toInstant();
+                at = OffsetDateTime.parse(in.path("at").asText()).toInstant();
             } catch (DateTimeParseException e) {
                 return error(400, "at must be an instant such as 2027-01-12T09:00:00Z.");
             }
@@ -178,24 +179,42 @@ public class ValidateAndPreview {
         Map<String, String> companies = new LinkedHashMap<>();
         pr.path("companies").fields().forEachRemaining(e -> companies.put(e.getKey(), e.getValue().asText()));
         JsonNode ex = in.path("exceptions");
-        ReviewException reviewException = ex.path("review").isObject()
-                ? new ReviewException(ex.path("review").path("by").asText(), ex.path("review").path("reason").asText()) : null;
-        FreezeException freezeException = ex.path("freeze").isObject()
-                ? new FreezeException(ex.path("freeze").path("by").asText(), ex.path("freeze").path("reason").asText()) : null;
-        var review = ReviewPolicy.evaluate(config, new ReviewFacts(pr.path("author").asText(""), headSha, reviews, companies,
-                reviewException));
-        var freeze = FreezePolicy.evaluate(config, new FreezeFacts(repository.substring(repository.indexOf('/') + 1), base,
-                pr.path("title").asText(), labels, freezeException), at);
-        CheckTexts.PrView view = new CheckTexts.PrView(headSha, base, pr.path("title").asText());
-        answer.put("reviewRules", output(checkTexts.reviewRules(review, config, view)));
-        answer.put("releaseFreeze", output(checkTexts.releaseFreeze(freeze, config, view, at)));
+        Map<String, PullRequestContext.Grant> exceptions = new LinkedHashMap<>();
+        if (ex.path("review").isObject()) {
+            exceptions.put(EvaluateReviewRules.EXCEPTION_COMMAND, new PullRequestContext.Grant(ex.path("review").path("by").asText(),
+                    ex.path("review").path("reason").asText()));
+        }
+        if (ex.path("freeze").isObject()) {
+            exceptions.put(EvaluateReleaseFreeze.EXCEPTION_COMMAND, new PullRequestContext.Grant(ex.path("freeze").path("by").asText(),
+                    ex.path("freeze").path("reason").asText()));
+        }
+        PreviewPullRequest described = new PreviewPullRequest(repository, pr.path("author").asText(""), headSha, base,
+                pr.path("title").asText(), labels, config, reviews, companies, exceptions);
+        for (PullRequestCheck check : evaluations.all()) {
+            answer.put(jsonKey(check.name()), output(check.evaluate(described, at)));
+        }
         return Response.ok(answer).build();
+    }
+
+    /** {@code review-rules} -> {@code reviewRules}. */
+    static String jsonKey(String checkName) {
+        StringBuilder key = new StringBuilder();
+        boolean upper = false;
+        for (char c : checkName.toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                key.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return key.toString();
     }
 
     private Optional<ConfigService.RepoConfig> liveConfig(String org, String repository) throws IOException {
         for (var installation : clients.getApplicationClient().getApp().listInstallations()) {
             if (installation.getAccount().getLogin().equalsIgnoreCase(org)) {
-                return Optional.of(configs.forRepository(apis.forInstallation(installation.getId()), repository));
+                return Optional.of(configs.forRepository(githubs.github(installation.getId()), repository));
             }
         }
         return Optional.empty();

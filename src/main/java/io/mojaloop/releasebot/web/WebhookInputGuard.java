@@ -1,6 +1,7 @@
 package io.mojaloop.releasebot.web;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -189,7 +190,7 @@ public class WebhookInputGuard {
             byte[] expected = mac.doFinal(body == null ? new byte[0] : body.getBytes());
             byte[] given = HexFormat.of().parseHex(signature.substring("sha256=".length()));
             return MessageDigest.isEqual(expected, given);
-        } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
             return false;
         }
     }

@@ -7,43 +7,45 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.mojaloop.releasebot.core.config.BotConfig;
-import io.mojaloop.releasebot.core.policy.FreezeVerdict;
-import io.mojaloop.releasebot.core.policy.ReviewVerdict;
+import io.mojaloop.releasebot.core.config.ParsedConfig;
+import io.mojaloop.releasebot.github.model.CheckRunOutput;
 import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.render.TimeTexts;
 
 /**
- * Renders the two check runs from their verdicts, for GitHub and for the preview endpoint alike (same templates,
- * same words).
+ * Renders a check run from its template's {@code title}, {@code summary} and {@code text} fragments, for GitHub and
+ * for the preview endpoint alike (same templates, same words).
  */
 @ApplicationScoped
 public class CheckTexts {
 
     /** What the templates need to know of a PR. */
     public record PrView(String headSha, String baseBranch, String title) {
+
+        static PrView of(PullRequestContext pr) {
+            return new PrView(pr.headSha(), pr.baseBranch(), pr.title());
+        }
     }
 
     @Inject
     Texts texts;
 
-    public CheckRunWriter.CheckRunOutput reviewRules(ReviewVerdict verdict, BotConfig config, PrView pr) {
-        Map<String, Object> data = Map.of("v", verdict, "config", config, "pr", pr);
-        return new CheckRunWriter.CheckRunOutput(EvaluateReviewRules.CHECK, verdict.passed() ? "success" : "failure",
-                texts.fragment("checks/review-rules.md", "title", data),
-                texts.fragment("checks/review-rules.md", "summary", data),
-                texts.fragment("checks/review-rules.md", "text", data));
+    /** The check run from {@code template}; the data also gets {@code time} (texts for {@code now}). */
+    public CheckRunOutput render(String check, String template, boolean passed, Map<String, Object> data, Instant now) {
+        Map<String, Object> all = new HashMap<>(data);
+        all.put("time", new TimeTexts(now));
+        return new CheckRunOutput(check, passed ? "success" : "failure",
+                texts.fragment(template, "title", all),
+                texts.fragment(template, "summary", all),
+                texts.fragment(template, "text", all));
     }
 
-    public CheckRunWriter.CheckRunOutput releaseFreeze(FreezeVerdict verdict, BotConfig config, PrView pr, Instant now) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("v", verdict);
-        data.put("config", config);
-        data.put("pr", pr);
-        data.put("time", new TimeTexts(now));
-        return new CheckRunWriter.CheckRunOutput(EvaluateReleaseFreeze.CHECK, verdict.passed() ? "success" : "failure",
-                texts.fragment("checks/release-freeze.md", "title", data),
-                texts.fragment("checks/release-freeze.md", "summary", data),
-                texts.fragment("checks/release-freeze.md", "text", data));
+    /** A failing check run that says what is wrong with the configuration, file:line:column. */
+    public CheckRunOutput configError(String check, ParsedConfig parsed) {
+        Map<String, Object> data = Map.of("check", check, "problems", parsed.problems());
+        return new CheckRunOutput(check, "failure",
+                texts.fragment("checks/config-error.md", "title", data),
+                texts.fragment("checks/config-error.md", "summary", data),
+                texts.fragment("checks/config-error.md", "text", data));
     }
 }

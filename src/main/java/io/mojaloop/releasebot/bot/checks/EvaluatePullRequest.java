@@ -1,29 +1,43 @@
 package io.mojaloop.releasebot.bot.checks;
 
-import io.mojaloop.releasebot.bot.Observed;
-import io.mojaloop.releasebot.bot.PullRequestRef;
-import io.mojaloop.releasebot.bot.WorkQueue;
-import io.mojaloop.releasebot.github.GitHubApi;
-import io.mojaloop.releasebot.github.GitHubApiFactory;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.kohsuke.github.GHEventPayload;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkiverse.githubapp.event.PullRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mojaloop.releasebot.bot.Observed;
+import io.mojaloop.releasebot.bot.PullRequestRef;
+import io.mojaloop.releasebot.bot.WorkQueue;
+import io.mojaloop.releasebot.github.ConfigService;
+import io.mojaloop.releasebot.github.Directory;
+import io.mojaloop.releasebot.github.GitHub;
+import io.mojaloop.releasebot.github.GitHubApiFactory;
+import io.mojaloop.releasebot.github.model.CheckRun;
+import io.mojaloop.releasebot.github.model.CheckRunOutput;
+import io.mojaloop.releasebot.github.model.PullRequest;
 
 /**
- * A pull_request event: the checks it concerns are evaluated together from one read of the PR, its comments and
- * the commit's check runs. Opened, reopened, synchronize, ready_for_review and a base change concern both checks;
- * a title edit and label changes concern only {@code release-freeze}.
+ * The one trip every PR evaluation makes, whoever asks (webhooks, re-run requests, commands, the freeze clock, the
+ * resync): queue it under one key per PR (requests for the same PR while it waits merge into one, with the union of
+ * the checks asked for), then, one evaluation per PR at a time, read the configuration, the PR and the commit's
+ * check runs once, let each check decide from a shared {@link PullRequestContext}, write each check run only if it
+ * changed, and note the outcome for the dashboard. The checks are the {@link PullRequestCheck} beans.
  */
 @ApplicationScoped
 public class EvaluatePullRequest {
@@ -31,63 +45,130 @@ public class EvaluatePullRequest {
     private static final Logger LOG = Logger.getLogger(EvaluatePullRequest.class);
 
     @Inject
-    EvaluateReviewRules reviewRules;
+    Instance<PullRequestCheck> checks;
     @Inject
-    EvaluateReleaseFreeze releaseFreeze;
+    GitHubApiFactory githubs;
     @Inject
-    GitHubApiFactory apis;
+    ConfigService configs;
     @Inject
-    PullRequests pullRequests;
+    Directory directory;
+    @Inject
+    ExceptionGrants grants;
+    @Inject
+    CheckTexts checkTexts;
     @Inject
     CheckRunWriter writer;
     @Inject
     WorkQueue work;
     @Inject
     Observed observed;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    Clock clock;
 
-    void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
-    @PullRequest.Edited @PullRequest.Labeled @PullRequest.Unlabeled GHEventPayload.PullRequest payload) {
-        List<PullRequestCheckRun> checks = new ArrayList<>();
-        String action = payload.getAction();
-        boolean baseChanged = payload.getChanges() != null && payload.getChanges().getBase() != null;
-        if (!action.equals("labeled") && !action.equals("unlabeled") && (!action.equals("edited") || baseChanged)) {
-            checks.add(reviewRules);
+    /** The checks asked for a PR that waits for its turn, and who waits for them. */
+    private static final class Pending {
+        final Set<String> checks = ConcurrentHashMap.newKeySet();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+    }
+
+    private final Map<PullRequestRef, Pending> waiting = new ConcurrentHashMap<>();
+
+    /** Every check, by name, in a stable order. */
+    public List<PullRequestCheck> all() {
+        return checks.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    }
+
+    public Optional<PullRequestCheck> find(String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    /** Names of the checks an event of this kind concerns. */
+    public Set<String> concerning(Trigger trigger) {
+        return checks.stream().filter(c -> c.triggers().contains(trigger)).map(PullRequestCheck::name)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Queues an evaluation of the checks an event of this kind concerns. */
+    public CompletableFuture<Void> request(PullRequestRef ref, Trigger trigger) {
+        return request(ref, concerning(trigger));
+    }
+
+    /** Queues an evaluation of every check. */
+    public CompletableFuture<Void> requestAll(PullRequestRef ref) {
+        return request(ref, all().stream().map(PullRequestCheck::name).toList());
+    }
+
+    /**
+     * Queues an evaluation of the named checks, merged with one already waiting for the PR. The future completes
+     * when an evaluation that includes them has finished (or immediately, when the queue refused the work).
+     */
+    public CompletableFuture<Void> request(PullRequestRef ref, Collection<String> names) {
+        if (names.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
         }
-        checks.add(releaseFreeze);
-        PullRequestRef ref = new PullRequestRef(payload.getInstallation().getId(), payload.getRepository().getFullName(),
-                payload.getNumber());
-        submit(ref, checks);
+        Pending[] created = { null };
+        Pending pending = waiting.compute(ref, (r, existing) -> {
+            Pending p = existing != null ? existing : (created[0] = new Pending());
+            p.checks.addAll(names);
+            return p;
+        });
+        if (created[0] == null) {
+            registry.counter("release_bot_work_coalesced").increment();
+            return pending.done;
+        }
+        if (!work.submit("pr:" + ref, () -> run(ref))) {
+            waiting.remove(ref, pending);
+            pending.done.complete(null);
+        }
+        return pending.done;
     }
 
-    /** A closed PR is no longer blocked by anything (its check runs stay as they are on GitHub). */
-    void onClosed(@PullRequest.Closed GHEventPayload.PullRequest payload) {
-        observed.forget(payload.getRepository().getFullName(), payload.getNumber());
+    private void run(PullRequestRef ref) {
+        Pending pending = waiting.remove(ref);
+        if (pending == null) {
+            return;
+        }
+        try {
+            evaluateNow(ref, pending.checks);
+        } finally {
+            pending.done.complete(null);
+        }
     }
 
-    /** Queues the checks for the PR (coalesced with the same work already waiting). */
-    public void submit(PullRequestRef ref, List<PullRequestCheckRun> checks) {
-        String key = "pr:" + ref + ":" + String.join(",", checks.stream().map(PullRequestCheck::name).toList());
-        work.submit(key, () -> evaluateQuietly(ref, checks));
-    }
-
-    /** Both checks from one read (the resync uses this too). */
-    public void evaluateQuietly(PullRequestRef ref) {
-        evaluateQuietly(ref, List.of(reviewRules, releaseFreeze));
-    }
-
-    void evaluateQuietly(PullRequestRef ref, List<PullRequestCheckRun> checks) {
+    /** Evaluates the named checks of the PR now, on this thread; failures are logged (the resync heals). */
+    public void evaluateNow(PullRequestRef ref, Collection<String> names) {
+        List<PullRequestCheck> selected = all().stream().filter(c -> names.contains(c.name())).toList();
+        if (selected.isEmpty()) {
+            return;
+        }
         try {
             PullRequestLocks.with(ref, () -> {
-                GitHubApi api = apis.forInstallation(ref.installationId());
-                PullRequests.Snapshot pr = pullRequests.load(api, ref);
-                if (pr == null) {
+                GitHub github = githubs.github(ref.installationId());
+                ConfigService.RepoConfig config = configs.forRepository(github, ref.repository());
+                if (!config.configured()) {
+                    LOG.debugf("%s: no release-bot.yml for this repository or its organisation, nothing to check", ref);
+                    return;
+                }
+                Optional<PullRequest> pr = github.pullRequest(ref.repository(), ref.number());
+                if (pr.isEmpty() || !pr.get().open()) {
                     observed.forget(ref.repository(), ref.number());
                     return;
                 }
-                Map<String, JsonNode> existing = writer.latestByName(api, ref.repository(), pr.headSha());
-                for (PullRequestCheckRun check : checks) {
+                String head = pr.get().headSha();
+                Map<String, CheckRun> existing = github.ownCheckRuns(ref.repository(), head).stream()
+                        .collect(Collectors.toMap(CheckRun::name, Function.identity(), (a, b) -> b));
+                PullRequestContext context = config.parsed().ok()
+                        ? new GitHubPullRequestContext(github, directory, grants, pr.get(), config.parsed().config())
+                        : null;
+                Instant now = clock.instant();
+                for (PullRequestCheck check : selected) {
                     try {
-                        check.evaluate(api, ref, pr, existing);
+                        CheckRunOutput output = context != null ? check.evaluate(context, now)
+                                : checkTexts.configError(check.name(), config.parsed());
+                        writer.write(github, ref.repository(), head, output, existing.get(check.name()));
+                        observed.check(ref, output, now);
                     } catch (IOException | RuntimeException e) {
                         LOG.errorf(e, "%s for %s failed (the resync will heal)", check.name(), ref);
                     }

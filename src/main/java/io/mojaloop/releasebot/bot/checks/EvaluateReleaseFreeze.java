@@ -1,36 +1,33 @@
 package io.mojaloop.releasebot.bot.checks;
 
-import io.mojaloop.releasebot.bot.PullRequestRef;
-import io.mojaloop.releasebot.github.GitHubApi;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-import org.kohsuke.github.GHEventPayload;
 
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.policy.FreezeException;
 import io.mojaloop.releasebot.core.policy.FreezeFacts;
 import io.mojaloop.releasebot.core.policy.FreezePolicy;
 import io.mojaloop.releasebot.core.policy.FreezeVerdict;
-import io.quarkiverse.githubapp.event.PullRequest;
+import io.mojaloop.releasebot.github.model.CheckRunOutput;
 
 /**
- * The {@code release-freeze} check run: the PR's base branch, title and labels against the release calendar, now.
- * Also re-evaluated on the clock ({@link FreezeClock}) and by the resync.
+ * The {@code release-freeze} check run: the PR's base branch, title and labels against the release calendar, now,
+ * decided by {@link FreezePolicy} and rendered by {@code templates/checks/release-freeze.md}. Also evaluated when a
+ * freeze window opens or closes (the freeze clock).
  */
 @ApplicationScoped
-public class EvaluateReleaseFreeze extends PullRequestCheckRun {
-
+public class EvaluateReleaseFreeze implements PullRequestCheck {
 
     public static final String CHECK = "release-freeze";
     public static final String EXCEPTION_COMMAND = "/freeze-exception";
 
+    @Inject
+    CheckTexts checkTexts;
 
     @Override
     public String name() {
@@ -38,19 +35,19 @@ public class EvaluateReleaseFreeze extends PullRequestCheckRun {
     }
 
     @Override
-    protected CheckRunWriter.CheckRunOutput output(GitHubApi api, PullRequestRef ref, PullRequests.Snapshot pr, Instant now)
-            throws IOException {
-        BotConfig config = pr.config().parsed().config();
-        FreezeException exception = toException(grants.latest(api, ref.owner(), config.freeze().exceptionApprovers(), EXCEPTION_COMMAND,
-                pr.comments(api)));
-        String repoName = ref.repository().substring(ref.repository().indexOf('/') + 1);
-        FreezeVerdict verdict = FreezePolicy.evaluate(config,
-                new FreezeFacts(repoName, pr.baseBranch(), pr.title(), List.copyOf(pr.labels()), exception), now);
-        return checkTexts.releaseFreeze(verdict, config, view(pr), now);
+    public Set<Trigger> triggers() {
+        return Set.of(Trigger.OPENED, Trigger.PUSHED, Trigger.BASE_CHANGED, Trigger.EDITED, Trigger.LABELS,
+                Trigger.FREEZE_BOUNDARY);
     }
 
-
-    private static FreezeException toException(ExceptionGrants.Grant grant) {
-        return grant == null ? null : new FreezeException(grant.grantedBy(), grant.reason());
+    @Override
+    public CheckRunOutput evaluate(PullRequestContext pr, Instant now) throws IOException {
+        BotConfig config = pr.config();
+        FreezeException exception = pr.exception(EXCEPTION_COMMAND, config.freeze().exceptionApprovers())
+                .map(g -> new FreezeException(g.grantedBy(), g.reason())).orElse(null);
+        FreezeVerdict verdict = FreezePolicy.evaluate(config,
+                new FreezeFacts(pr.repositoryName(), pr.baseBranch(), pr.title(), pr.labels(), exception), now);
+        return checkTexts.render(CHECK, "checks/release-freeze.md", verdict.passed(), Map.of("v", verdict, "config", config,
+                "pr", CheckTexts.PrView.of(pr)), now);
     }
 }

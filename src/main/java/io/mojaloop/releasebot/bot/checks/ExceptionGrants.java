@@ -1,16 +1,17 @@
 package io.mojaloop.releasebot.bot.checks;
 
-import io.mojaloop.releasebot.github.Directory;
-import io.mojaloop.releasebot.github.GitHubApi;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.mojaloop.releasebot.bot.checks.PullRequestContext.Grant;
 import io.mojaloop.releasebot.core.command.CommandLine;
+import io.mojaloop.releasebot.github.Directory;
+import io.mojaloop.releasebot.github.GitHub;
+import io.mojaloop.releasebot.github.model.Comment;
 
 /**
  * Finds an exception granted on a PR by reading its comments: the latest {@code <command> <reason>} comment whose
@@ -19,29 +20,24 @@ import io.mojaloop.releasebot.core.command.CommandLine;
 @ApplicationScoped
 public class ExceptionGrants {
 
-    /** Who granted an exception, and why (as typed). */
-    public record Grant(String grantedBy, String reason) {
-    }
-
     @Inject
     Directory directory;
 
-    public Grant latest(GitHubApi api, String org, List<String> teams, String command, List<JsonNode> comments)
+    public Optional<Grant> latest(GitHub github, String org, List<String> teams, String command, List<Comment> comments)
             throws IOException {
         if (teams.isEmpty()) {
-            return null;
+            return Optional.empty();
         }
         Grant latest = null;
-        for (JsonNode comment : comments) {
-            var line = CommandLine.parse(comment.path("body").asText(null));
+        for (Comment comment : comments) {
+            var line = CommandLine.parse(comment.body());
             if (line.isEmpty() || !command.equals(line.get().name()) || line.get().arguments().isBlank()) {
                 continue;
             }
-            String author = comment.path("user").path("login").asText("");
-            if (directory.inAnyTeam(api, org, teams, author)) {
-                latest = new Grant(author, line.get().arguments());
+            if (directory.inAnyTeam(github, org, teams, comment.author())) {
+                latest = new Grant(comment.author(), line.get().arguments());
             }
         }
-        return latest;
+        return Optional.ofNullable(latest);
     }
 }

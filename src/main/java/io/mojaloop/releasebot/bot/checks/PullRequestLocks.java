@@ -1,8 +1,10 @@
 package io.mojaloop.releasebot.bot.checks;
 
-import io.mojaloop.releasebot.bot.PullRequestRef;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.mojaloop.releasebot.bot.PullRequestRef;
 
 /**
  * One evaluation of a PR's checks at a time. Webhooks, commands, the freeze clock and the resync can all ask for
@@ -28,7 +30,7 @@ final class PullRequestLocks {
     }
 
     static void with(PullRequestRef ref, Work work) throws IOException {
-        ReentrantLock lock = STRIPES[Math.floorMod((ref.repository().toLowerCase(java.util.Locale.ROOT) + "#" + ref.number()).hashCode(),
+        ReentrantLock lock = STRIPES[Math.floorMod((ref.repository().toLowerCase(Locale.ROOT) + "#" + ref.number()).hashCode(),
                 STRIPES.length)];
         lock.lock();
         try {

@@ -1,20 +1,19 @@
 package io.mojaloop.releasebot.bot.checks;
 
-import io.mojaloop.releasebot.bot.PullRequestRef;
-import io.mojaloop.releasebot.github.GitHubApi;
-import io.mojaloop.releasebot.github.GitHubApiFactory;
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.mojaloop.releasebot.bot.PullRequestRef;
+import io.mojaloop.releasebot.github.CheckRunRerequest;
+import io.mojaloop.releasebot.github.GitHubApiFactory;
+import io.mojaloop.releasebot.github.model.PullRequest;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.CheckRun;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * "Re-run" on one of the bot's check runs: the check is evaluated again from GitHub's current state. The PRs come
@@ -26,35 +25,26 @@ public class RerunRequestedChecks {
     private static final Logger LOG = Logger.getLogger(RerunRequestedChecks.class);
 
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
     @Inject
-    Instance<PullRequestCheck> checks;
+    EvaluatePullRequest evaluations;
 
     void onRerequest(@CheckRun.Rerequested GitHubEvent event) {
-        JsonObject payload = event.getParsedPayload();
-        JsonObject checkRun = payload.getJsonObject("check_run");
-        String name = checkRun.getString("name");
-        String repository = payload.getJsonObject("repository").getString("full_name");
-        long installationId = event.getInstallationId();
-        PullRequestCheck check = checks.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
-        if (check == null) {
+        CheckRunRerequest rerun = CheckRunRerequest.of(event);
+        if (evaluations.find(rerun.name()).isEmpty()) {
             return; // another app's check
         }
         try {
-            JsonArray prs = checkRun.getJsonArray("pull_requests", new JsonArray());
-            if (prs.isEmpty()) {
-                GitHubApi api = apis.forInstallation(installationId);
-                for (var pr : api.getAll("/repos/" + repository + "/commits/" + checkRun.getString("head_sha") + "/pulls")) {
-                    if ("open".equals(pr.path("state").asText())) {
-                        check.evaluate(new PullRequestRef(installationId, repository, pr.path("number").asInt()));
-                    }
-                }
+            List<Integer> numbers = rerun.pullRequests();
+            if (numbers.isEmpty()) {
+                numbers = githubs.github(rerun.installationId()).pullRequestsOfCommit(rerun.repository(), rerun.headSha())
+                        .stream().filter(PullRequest::open).map(PullRequest::number).toList();
             }
-            for (int i = 0; i < prs.size(); i++) {
-                check.evaluate(new PullRequestRef(installationId, repository, prs.getJsonObject(i).getInteger("number")));
+            for (int number : numbers) {
+                evaluations.request(new PullRequestRef(rerun.installationId(), rerun.repository(), number), List.of(rerun.name()));
             }
         } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Re-run of %s on %s failed", name, repository);
+            LOG.errorf(e, "Re-run of %s on %s failed", rerun.name(), rerun.repository());
         }
     }
 }

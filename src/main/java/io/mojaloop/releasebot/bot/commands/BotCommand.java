@@ -1,12 +1,15 @@
 package io.mojaloop.releasebot.bot.commands;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import io.mojaloop.releasebot.core.config.BotConfig;
 
 /**
- * One comment command. Each command owns its name, usage, help text and permission rule, so
- * {@code /release-bot help} is generated from the commands themselves.
+ * One comment command. Each command owns its name, usage, help text and {@link Access}, so {@code /release-bot
+ * help} is generated from the commands themselves and the router refuses, in one way, whoever may not use it. The
+ * router's order: the right place ({@link #where()}), then the input ({@link #refuseInput}), then the access, then
+ * {@link #run}.
  */
 public interface BotCommand {
 
@@ -41,8 +44,27 @@ public interface BotCommand {
 
     Where where();
 
-    /** Who may use it, in words, for the help and refusal texts (e.g. "members of `design-authority`"). */
-    String who(BotConfig config);
+    /** Who may use it. */
+    Access access();
 
+    /** Who may use it, in words, for the help and refusal texts (e.g. "members of `design-authority`"). */
+    default String who(BotConfig config) {
+        Access access = access();
+        if (access instanceof Access.TeamMembers members) {
+            return Teams.describe(members.teams().apply(config));
+        }
+        if (access instanceof Access.ReleaseManagers) {
+            return config.releaseCandidates().approvers().isEmpty() ? "anyone with write permission on the repository"
+                    : Teams.describe(config.releaseCandidates().approvers());
+        }
+        return "anyone";
+    }
+
+    /** What is wrong with the command's arguments or place, as the reply to post; empty when it can run. */
+    default Optional<String> refuseInput(CommandContext context) throws IOException {
+        return Optional.empty();
+    }
+
+    /** Runs the command: its input was accepted and its author has its access. */
     void run(CommandContext context) throws IOException;
 }

@@ -2,18 +2,16 @@ package io.mojaloop.releasebot.bot.commands;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.mojaloop.releasebot.core.config.BotConfig;
-import io.mojaloop.releasebot.github.Directory;
-import io.mojaloop.releasebot.github.GitHubApi;
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
-import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.core.story.ReleaseVersion;
+import io.mojaloop.releasebot.github.GitHub;
+import io.mojaloop.releasebot.render.Markdown;
+import io.mojaloop.releasebot.render.Texts;
 
 /**
  * {@code /release-candidate [version]} and {@code /release-candidate cancel}: release managers mark a PR or issue as
@@ -26,8 +24,6 @@ public class DeclareReleaseCandidate implements BotCommand {
     static final String RC_COLOUR = "0e8a16";
     static final String VERSION_COLOUR = "c2e0c6";
 
-    @Inject
-    Directory directory;
     @Inject
     Texts texts;
     @Inject
@@ -54,46 +50,38 @@ public class DeclareReleaseCandidate implements BotCommand {
     }
 
     @Override
-    public String who(BotConfig config) {
-        return config.releaseCandidates().approvers().isEmpty() ? "anyone with write permission on the repository"
-                : Teams.describe(config.releaseCandidates().approvers());
+    public Access access() {
+        return Access.releaseManagers();
+    }
+
+    @Override
+    public Optional<String> refuseInput(CommandContext context) {
+        String argument = context.line().arguments().strip();
+        if (!argument.isEmpty() && !argument.equalsIgnoreCase("cancel") && ReleaseVersion.parse(argument).isEmpty()) {
+            return Optional.of(texts.render("commands/usage.md", Map.of("command", this, "problem",
+                    "\"" + Markdown.escape(argument)
+                            + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`.")));
+        }
+        return Optional.empty();
     }
 
     @Override
     public void run(CommandContext context) throws IOException {
-        BotConfig config = context.config().config();
         String argument = context.line().arguments().strip();
-        boolean cancel = argument.equalsIgnoreCase("cancel");
-        ReleaseVersion version = null;
-        if (!cancel && !argument.isEmpty()) {
-            var parsed = ReleaseVersion.parse(argument);
-            if (parsed.isEmpty()) {
-                context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem",
-                        "\"" + io.mojaloop.releasebot.render.Markdown.escape(argument)
-                                + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`.")));
-                return;
-            }
-            version = parsed.get();
-        }
-        if (!directory.isReleaseManager(context.api(), context.owner(), config.releaseCandidates().approvers(),
-                context.repository(), context.author())) {
-            context.reply(texts.render("commands/refused.md", Map.of("command", this, "author", context.author(),
-                    "who", who(config))));
-            return;
-        }
-        GitHubApi api = context.api();
-        if (cancel) {
-            for (JsonNode label : api.getAll("/repos/" + context.repository() + "/issues/" + context.number() + "/labels")) {
-                String name = label.path("name").asText("");
+        GitHub github = context.github();
+        if (argument.equalsIgnoreCase("cancel")) {
+            for (String name : github.labels(context.repository(), context.number())) {
                 if (name.equals(UpdateReleaseStory.RC_LABEL) || name.startsWith(UpdateReleaseStory.RC_VERSION_LABEL_PREFIX)) {
-                    api.delete("/repos/" + context.repository() + "/issues/" + context.number() + "/labels/" + GitHubApi.encode(name));
+                    github.removeLabel(context.repository(), context.number(), name);
                 }
             }
         } else {
-            ensureLabel(api, context.repository(), UpdateReleaseStory.RC_LABEL, RC_COLOUR, "Declared a release candidate with /release-candidate");
-            if (version != null) {
-                String versionLabel = UpdateReleaseStory.RC_VERSION_LABEL_PREFIX + version.text();
-                ensureLabel(api, context.repository(), versionLabel, VERSION_COLOUR, "Release candidate version");
+            ensureLabel(github, context.repository(), UpdateReleaseStory.RC_LABEL, RC_COLOUR,
+                    "Declared a release candidate with /release-candidate");
+            Optional<ReleaseVersion> version = argument.isEmpty() ? Optional.empty() : ReleaseVersion.parse(argument);
+            if (version.isPresent()) {
+                String versionLabel = UpdateReleaseStory.RC_VERSION_LABEL_PREFIX + version.get().text();
+                ensureLabel(github, context.repository(), versionLabel, VERSION_COLOUR, "Release candidate version");
                 context.addLabels(UpdateReleaseStory.RC_LABEL, versionLabel);
             } else {
                 context.addLabels(UpdateReleaseStory.RC_LABEL);
@@ -104,9 +92,9 @@ public class DeclareReleaseCandidate implements BotCommand {
     }
 
     /** Creates the label with a colour when the repository does not have it yet. */
-    static void ensureLabel(GitHubApi api, String repository, String name, String colour, String description) throws IOException {
-        if (api.find("/repos/" + repository + "/labels/" + GitHubApi.encode(name)).isEmpty()) {
-            api.post("/repos/" + repository + "/labels", Map.of("name", name, "color", colour, "description", description));
+    static void ensureLabel(GitHub github, String repository, String name, String colour, String description) throws IOException {
+        if (!github.labelExists(repository, name)) {
+            github.createLabel(repository, name, colour, description);
         }
     }
 }

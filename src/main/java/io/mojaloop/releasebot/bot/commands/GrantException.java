@@ -3,29 +3,29 @@ package io.mojaloop.releasebot.bot.commands;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
-import io.mojaloop.releasebot.core.config.BotConfig;
-import io.mojaloop.releasebot.github.Directory;
-import io.mojaloop.releasebot.bot.checks.PullRequestCheck;
 import io.mojaloop.releasebot.bot.PullRequestRef;
+import io.mojaloop.releasebot.bot.checks.EvaluatePullRequest;
+import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
+import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.render.Texts;
 
 /**
  * An exception command ({@code /review-exception}, {@code /freeze-exception}): a member of the configured teams
  * lets a PR pass one check. It needs a reason; it labels the PR and re-evaluates the check, which finds the
- * exception again in the PR's comments every time (see ExceptionGrants). Anyone else gets a refusal naming who may
- * grant it, and nothing changes.
+ * exception again in the PR's comments every time (see ExceptionGrants). Anyone else is refused by the router.
  */
 public abstract class GrantException implements BotCommand {
 
     @Inject
-    Directory directory;
-    @Inject
     Texts texts;
     @Inject
-    io.mojaloop.releasebot.bot.story.UpdateReleaseStory stories;
+    EvaluatePullRequest evaluations;
+    @Inject
+    UpdateReleaseStory stories;
 
     /** The label that marks the PR. */
     protected abstract String label();
@@ -33,8 +33,8 @@ public abstract class GrantException implements BotCommand {
     /** The team slugs whose members may grant it. */
     protected abstract List<String> teams(BotConfig config);
 
-    /** The check the exception applies to. */
-    protected abstract PullRequestCheck check();
+    /** The name of the check the exception applies to. */
+    protected abstract String check();
 
     /** Why a reason is required, in words. */
     protected abstract String whyAReason();
@@ -50,25 +50,24 @@ public abstract class GrantException implements BotCommand {
     }
 
     @Override
-    public String who(BotConfig config) {
-        return Teams.describe(teams(config));
+    public Access access() {
+        return Access.membersOf(this::teams);
+    }
+
+    @Override
+    public Optional<String> refuseInput(CommandContext context) {
+        if (context.line().arguments().isBlank()) {
+            return Optional.of(texts.render("commands/usage.md", Map.of("command", this, "problem", whyAReason())));
+        }
+        return Optional.empty();
     }
 
     @Override
     public void run(CommandContext context) throws IOException {
-        BotConfig config = context.config().config();
-        if (context.line().arguments().isBlank()) {
-            context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem", whyAReason())));
-            return;
-        }
-        if (!directory.inAnyTeam(context.api(), context.owner(), teams(config), context.author())) {
-            context.reply(texts.render("commands/refused.md", Map.of("command", this, "author", context.author(),
-                    "who", who(config))));
-            return;
-        }
         context.addLabels(label());
         context.done();
-        check().evaluate(new PullRequestRef(context.installationId(), context.repository(), context.number()));
+        evaluations.request(new PullRequestRef(context.installationId(), context.repository(), context.number()),
+                List.of(check()));
         stories.request(context.installationId(), context.owner());
     }
 }

@@ -3,20 +3,15 @@ package io.mojaloop.releasebot.bot.commands;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.bot.checks.EvaluateReleaseFreeze;
-import io.mojaloop.releasebot.bot.checks.PullRequestCheck;
+import io.mojaloop.releasebot.core.config.BotConfig;
 
 /** {@code /freeze-exception <reason>}: release managers let a PR pass {@code release-freeze} during a freeze. */
 @ApplicationScoped
 public class GrantFreezeException extends GrantException {
 
     public static final String LABEL = "freeze-exception";
-
-    @Inject
-    EvaluateReleaseFreeze releaseFreeze;
 
     @Override
     public String name() {
@@ -39,8 +34,8 @@ public class GrantFreezeException extends GrantException {
     }
 
     @Override
-    protected PullRequestCheck check() {
-        return releaseFreeze;
+    protected String check() {
+        return EvaluateReleaseFreeze.CHECK;
     }
 
     @Override

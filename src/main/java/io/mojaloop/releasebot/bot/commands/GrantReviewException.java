@@ -3,20 +3,15 @@ package io.mojaloop.releasebot.bot.commands;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.bot.checks.EvaluateReviewRules;
-import io.mojaloop.releasebot.bot.checks.PullRequestCheck;
+import io.mojaloop.releasebot.core.config.BotConfig;
 
 /** {@code /review-exception <reason>}: the Design Authority lets a PR pass {@code review-rules}. */
 @ApplicationScoped
 public class GrantReviewException extends GrantException {
 
     public static final String LABEL = "review-exception";
-
-    @Inject
-    EvaluateReviewRules reviewRules;
 
     @Override
     public String name() {
@@ -39,8 +34,8 @@ public class GrantReviewException extends GrantException {
     }
 
     @Override
-    protected PullRequestCheck check() {
-        return reviewRules;
+    protected String check() {
+        return EvaluateReviewRules.CHECK;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.mojaloop.releasebot.core.config.BotConfig;
@@ -17,7 +18,7 @@ public class Help implements BotCommand {
     @Inject
     Texts texts;
     @Inject
-    jakarta.enterprise.inject.Instance<CommandRouter> router;
+    Instance<CommandRouter> router;
 
     @Override
     public String name() {
@@ -40,8 +41,8 @@ public class Help implements BotCommand {
     }
 
     @Override
-    public String who(BotConfig config) {
-        return "anyone";
+    public Access access() {
+        return Access.anyone();
     }
 
     public record Entry(String usage, String description, String who) {

@@ -7,13 +7,11 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.Gate;
-import io.mojaloop.releasebot.core.config.Release;
-import io.mojaloop.releasebot.github.Directory;
-import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
-import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.core.story.GateCommand;
+import io.mojaloop.releasebot.render.Texts;
 
 /**
  * {@code /gate <gate-id> pass|fail|reset [evidence-url] [note]} on a release story: release managers record a gate's
@@ -23,8 +21,6 @@ import io.mojaloop.releasebot.core.story.GateCommand;
 @ApplicationScoped
 public class RecordGate implements BotCommand {
 
-    @Inject
-    Directory directory;
     @Inject
     Texts texts;
     @Inject
@@ -51,35 +47,36 @@ public class RecordGate implements BotCommand {
     }
 
     @Override
+    public Access access() {
+        return Access.releaseManagers();
+    }
+
+    @Override
     public String who(BotConfig config) {
         return config.releaseCandidates().approvers().isEmpty() ? "anyone with write permission on the story's repository"
                 : Teams.describe(config.releaseCandidates().approvers());
     }
 
     @Override
-    public void run(CommandContext context) throws IOException {
+    public Optional<String> refuseInput(CommandContext context) {
         BotConfig config = context.config().config();
-        Optional<Release> release = context.storyRelease(this, texts);
-        if (release.isEmpty()) {
-            return;
+        if (context.storyRelease().isEmpty()) {
+            return Optional.of(texts.render("commands/not-a-story.md", Map.of("command", this)));
         }
         GateCommand.Parsed parsed = GateCommand.parse(context.line().arguments());
         if (!parsed.ok()) {
-            context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem", parsed.problem())));
-            return;
+            return Optional.of(texts.render("commands/usage.md", Map.of("command", this, "problem", parsed.problem())));
         }
         if (config.gates().stream().map(Gate::id).noneMatch(parsed.gateId()::equals)) {
-            context.reply(texts.render("commands/unknown-gate.md", Map.of("command", this, "id", parsed.gateId(),
+            return Optional.of(texts.render("commands/unknown-gate.md", Map.of("command", this, "id", parsed.gateId(),
                     "gates", config.gates())));
-            return;
         }
-        if (!directory.isReleaseManager(context.api(), context.owner(), config.releaseCandidates().approvers(),
-                context.repository(), context.author())) {
-            context.reply(texts.render("commands/refused.md", Map.of("command", this, "author", context.author(),
-                    "who", who(config))));
-            return;
-        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void run(CommandContext context) throws IOException {
         context.done();
-        stories.refresh(context.api(), context.owner(), config, release.get());
+        stories.refresh(context.github(), context.owner(), context.config().config(), context.storyRelease().orElseThrow());
     }
 }

@@ -7,8 +7,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.mojaloop.releasebot.core.config.BotConfig;
-import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.render.Texts;
 
@@ -42,18 +40,19 @@ public class RefreshReleaseStatus implements BotCommand {
     }
 
     @Override
-    public String who(BotConfig config) {
-        return "anyone";
+    public Access access() {
+        return Access.anyone();
+    }
+
+    @Override
+    public Optional<String> refuseInput(CommandContext context) {
+        return context.storyRelease().isPresent() ? Optional.empty()
+                : Optional.of(texts.render("commands/not-a-story.md", Map.of("command", this)));
     }
 
     @Override
     public void run(CommandContext context) throws IOException {
-        BotConfig config = context.config().config();
-        Optional<Release> release = context.storyRelease(this, texts);
-        if (release.isEmpty()) {
-            return;
-        }
         context.done();
-        stories.refresh(context.api(), context.owner(), config, release.get());
+        stories.refresh(context.github(), context.owner(), context.config().config(), context.storyRelease().orElseThrow());
     }
 }

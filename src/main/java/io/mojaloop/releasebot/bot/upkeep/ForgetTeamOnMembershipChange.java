@@ -1,10 +1,10 @@
 package io.mojaloop.releasebot.bot.upkeep;
 
-import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
-import io.mojaloop.releasebot.github.Directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
+import io.mojaloop.releasebot.github.Directory;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.Membership;
 import io.vertx.core.json.JsonObject;

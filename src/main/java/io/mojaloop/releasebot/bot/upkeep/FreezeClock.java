@@ -1,24 +1,23 @@
 package io.mojaloop.releasebot.bot.upkeep;
 
-import io.mojaloop.releasebot.bot.PullRequestRef;
-import io.mojaloop.releasebot.bot.checks.EvaluateReleaseFreeze;
-import io.mojaloop.releasebot.github.ConfigService;
-import io.mojaloop.releasebot.github.GitHubApi;
-import io.mojaloop.releasebot.github.GitHubApiFactory;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
@@ -29,18 +28,22 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.mojaloop.releasebot.bot.PullRequestRef;
+import io.mojaloop.releasebot.bot.checks.EvaluatePullRequest;
+import io.mojaloop.releasebot.bot.checks.Trigger;
 import io.mojaloop.releasebot.core.config.BotConfig;
+import io.mojaloop.releasebot.core.config.FreezeWindows;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.policy.FreezePolicy;
-import io.mojaloop.releasebot.core.config.FreezeWindows;
+import io.mojaloop.releasebot.github.ConfigService;
+import io.mojaloop.releasebot.github.GitHubApiFactory;
 
 /**
  * Flips {@code release-freeze} on the clock, with no webhook: a timer is armed for the next window boundary (a
  * freeze starting, or a release date ending it) of every organisation calendar the bot knows, and re-armed whenever
  * a configuration is read again. When it fires, the open PRs of the repositories of every release with a boundary
- * just passed are re-evaluated (unchanged verdicts write nothing; writes are paced by {@link WritePacer}).
+ * just passed are re-evaluated through the one evaluation trip, for the checks that declare
+ * {@link Trigger#FREEZE_BOUNDARY} (unchanged verdicts write nothing; writes are paced).
  */
 @ApplicationScoped
 public class FreezeClock {
@@ -50,14 +53,14 @@ public class FreezeClock {
     @Inject
     Clock clock;
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
     @Inject
-    EvaluateReleaseFreeze releaseFreeze;
+    EvaluatePullRequest evaluations;
 
     @ConfigProperty(name = "release-bot.freeze-clock.delay-after-boundary", defaultValue = "1s")
     Duration delayAfterBoundary;
 
-    /** PRs evaluated at once after a boundary: their reads overlap; writes stay paced by {@link WritePacer}. */
+    /** PRs evaluated at once after a boundary: their reads overlap; writes stay paced by the write pacer. */
     @ConfigProperty(name = "release-bot.freeze-clock.concurrency", defaultValue = "8")
     int concurrency;
 
@@ -146,31 +149,22 @@ public class FreezeClock {
         }
     }
 
+    /** Queues the checks a freeze boundary concerns for every open PR of the repository, and waits for them. */
     private void reevaluateOpenPullRequests(long installationId, String org, String repo) {
         String repository = repo.contains("/") ? repo : org + "/" + repo;
+        Semaphore inFlight = new Semaphore(Math.max(1, concurrency));
+        List<CompletableFuture<Void>> running = new ArrayList<>();
         try {
-            GitHubApi api = apis.forInstallation(installationId);
-            java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
-                Thread t = new Thread(r, "freeze-clock-evaluate");
-                t.setDaemon(true);
-                return t;
-            });
-            try {
-                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-                for (JsonNode pr : api.getAll("/repos/" + repository + "/pulls?state=open")) {
-                    PullRequestRef ref = new PullRequestRef(installationId, repository, pr.path("number").asInt());
-                    running.add(pool.submit(() -> releaseFreeze.evaluateQuietly(ref)));
-                }
-                for (java.util.concurrent.Future<?> f : running) {
-                    f.get();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.errorf(e, "Re-evaluation of %s failed (the resync will heal)", repository);
-            } finally {
-                pool.shutdown();
+            for (int number : githubs.github(installationId).openPullRequests(repository)) {
+                inFlight.acquire();
+                running.add(evaluations.request(new PullRequestRef(installationId, repository, number), Trigger.FREEZE_BOUNDARY)
+                        .whenComplete((ok, failure) -> inFlight.release()));
             }
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.errorf(e, "Re-evaluation of %s failed (the resync will heal)", repository);
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Could not list open PRs of %s (the resync will heal)", repository);
         }

@@ -1,13 +1,13 @@
 package io.mojaloop.releasebot.bot.upkeep;
 
-import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
-import io.mojaloop.releasebot.github.ConfigService;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
+import io.mojaloop.releasebot.github.ConfigService;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.Push;
 import io.vertx.core.json.JsonArray;

@@ -1,25 +1,31 @@
 package io.mojaloop.releasebot.bot.upkeep;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.kohsuke.github.GHAppInstallation;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.bot.PullRequestRef;
 import io.mojaloop.releasebot.bot.checks.EvaluatePullRequest;
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.github.ConfigService;
-import io.mojaloop.releasebot.github.GitHubApi;
+import io.mojaloop.releasebot.github.GitHub;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
-import java.io.IOException;
-import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
-import org.kohsuke.github.GHAppInstallation;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.mojaloop.releasebot.github.model.Repository;
 import io.quarkiverse.githubapp.GitHubClientProvider;
 import io.quarkus.scheduler.Scheduled;
 
@@ -37,11 +43,11 @@ public class Resync {
     @Inject
     GitHubClientProvider clients;
     @Inject
-    GitHubApiFactory apis;
+    GitHubApiFactory githubs;
     @Inject
     ConfigService configs;
     @Inject
-    EvaluatePullRequest pullRequestChecks;
+    EvaluatePullRequest evaluations;
     @Inject
     MeterRegistry registry;
     @Inject
@@ -62,85 +68,75 @@ public class Resync {
         }
     }
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "release-bot.resync.concurrency", defaultValue = "8")
+    @ConfigProperty(name = "release-bot.resync.concurrency", defaultValue = "8")
     int concurrency;
 
     public void run() throws IOException {
         List<GHAppInstallation> installations = clients.getApplicationClient().getApp().listInstallations().toList();
+        Semaphore inFlight = new Semaphore(Math.max(1, concurrency));
+        List<CompletableFuture<Void>> running = new ArrayList<>();
         int prs = 0;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), r -> {
-            Thread t = new Thread(r, "resync-evaluate");
-            t.setDaemon(true);
-            return t;
-        });
-        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-        boolean interrupted = false;
         try {
-            prs = resync(installations, pool, running);
-        } finally {
-            // the evaluations already started finish, whatever happened to the listing: interrupting them would
-            // throw away work (and, under faults, keep every resync from ever completing one)
-            for (java.util.concurrent.Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    break;
-                } catch (java.util.concurrent.ExecutionException e) {
-                    LOG.error("Resync evaluation failed", e.getCause());
-                }
+            for (GHAppInstallation installation : installations) {
+                prs += resync(installation, inFlight, running);
             }
-            if (interrupted) {
-                pool.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            // the evaluations already queued finish, whatever happened to the listing: dropping them would throw
+            // away work (and, under faults, keep every resync from ever completing one)
+            try {
+                CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
+            } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } else {
-                pool.shutdown();
+            } catch (ExecutionException e) {
+                LOG.error("Resync evaluation failed", e.getCause());
             }
         }
         LOG.infof("Resync: %d installations, %d open pull requests evaluated", installations.size(), prs);
     }
 
-    private int resync(List<GHAppInstallation> installations, java.util.concurrent.ExecutorService pool,
-            List<java.util.concurrent.Future<?>> running) throws IOException {
+    /** Queues every open PR of the installation's configured repositories, {@code concurrency} at a time. */
+    private int resync(GHAppInstallation installation, Semaphore inFlight, List<CompletableFuture<Void>> running)
+            throws InterruptedException {
+        GitHub github = githubs.github(installation.getId());
+        List<Repository> repos;
+        try {
+            repos = github.installationRepositories();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("Resync of installation %d: its repositories could not be listed (next run will try again): %s",
+                    installation.getId(), e.getMessage());
+            return 0;
+        }
         int prs = 0;
-        for (GHAppInstallation installation : installations) {
-            GitHubApi api = apis.forInstallation(installation.getId());
-            List<JsonNode> repos;
-            try {
-                repos = api.getAll("/installation/repositories");
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf("Resync of installation %d: its repositories could not be listed (next run will try again): %s",
-                        installation.getId(), e.getMessage());
+        for (Repository repo : repos) {
+            if (repo.archived()) {
                 continue;
             }
-            for (JsonNode repo : repos) {
-                if (repo.path("archived").asBoolean(false)) {
+            String fullName = repo.fullName();
+            // one repository GitHub fails to answer for does not stop the others
+            try {
+                if (!configs.forRepository(github, fullName).configured()) {
                     continue;
                 }
-                String fullName = repo.path("full_name").asText();
-                // one repository GitHub fails to answer for does not stop the others
-                try {
-                    if (!configs.forRepository(api, fullName).configured()) {
-                        continue;
-                    }
-                    java.util.Set<Integer> open = new java.util.HashSet<>();
-                    for (JsonNode pr : api.getAll("/repos/" + fullName + "/pulls?state=open")) {
-                        PullRequestRef ref = new PullRequestRef(installation.getId(), fullName, pr.path("number").asInt());
-                        open.add(ref.number());
-                        running.add(pool.submit(() -> pullRequestChecks.evaluateQuietly(ref)));
-                        prs++;
-                    }
-                    observed.keepOpen(fullName, open);
-                } catch (IOException | RuntimeException e) {
-                    LOG.errorf("Resync of %s: its open pull requests could not be listed (next run will try again): %s",
-                            fullName, e.getMessage());
+                Set<Integer> open = new HashSet<>();
+                for (int number : github.openPullRequests(fullName)) {
+                    open.add(number);
+                    inFlight.acquire();
+                    running.add(evaluations.requestAll(new PullRequestRef(installation.getId(), fullName, number))
+                            .whenComplete((ok, failure) -> inFlight.release()));
+                    prs++;
                 }
-            }
-            try {
-                stories.refreshAll(installation.getId(), installation.getAccount().getLogin());
+                observed.keepOpen(fullName, open);
             } catch (IOException | RuntimeException e) {
-                LOG.errorf(e, "Resync of the release stories of installation %d failed", installation.getId());
+                LOG.errorf("Resync of %s: its open pull requests could not be listed (next run will try again): %s",
+                        fullName, e.getMessage());
             }
+        }
+        try {
+            stories.refreshAll(installation.getId(), installation.getAccount().getLogin());
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Resync of the release stories of installation %d failed", installation.getId());
         }
         return prs;
     }

@@ -3,6 +3,7 @@ package io.mojaloop.releasebot.core.config;
 import java.io.StringReader;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,7 +28,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-
 
 /**
  * Reads {@code release-bot.yml} strictly: every key is known, every value has the expected type and range, and
@@ -381,16 +382,16 @@ public final class ConfigLoader {
             return releases;
         }
 
-        static java.util.Optional<String> peekVersion(Node item) {
+        static Optional<String> peekVersion(Node item) {
             if (item instanceof MappingNode m) {
                 for (NodeTuple t : m.getValue()) {
                     if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("version")
                             && t.getValueNode() instanceof ScalarNode v && !v.getValue().isBlank()) {
-                        return java.util.Optional.of(v.getValue());
+                        return Optional.of(v.getValue());
                     }
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         void checkWindows(Release release, Freeze freeze, Map<String, Node> k, String path) {
@@ -411,7 +412,7 @@ public final class ConfigLoader {
 
         static String show(Instant instant, ZoneId zone) {
             var local = instant.atZone(zone);
-            return local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? local.toLocalDate().toString()
+            return local.toLocalTime().equals(LocalTime.MIDNIGHT) ? local.toLocalDate().toString()
                     : local.toOffsetDateTime().toString();
         }
 

@@ -1,6 +1,7 @@
 package io.mojaloop.releasebot.core.policy;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One submitted review of a pull request.
@@ -15,6 +16,6 @@ public record ReviewFact(String login, boolean bot, ReviewState state, String co
 
     /** Bot by account type or by the {@code [bot]} login suffix. */
     public boolean isBot() {
-        return bot || (login != null && login.trim().toLowerCase(java.util.Locale.ROOT).endsWith("[bot]"));
+        return bot || (login != null && login.trim().toLowerCase(Locale.ROOT).endsWith("[bot]"));
     }
 }

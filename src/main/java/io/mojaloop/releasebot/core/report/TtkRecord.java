@@ -1,5 +1,6 @@
 package io.mojaloop.releasebot.core.report;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -30,7 +31,7 @@ public record TtkRecord(String suite, String environment, int total, int passed,
     /** The line, safe inside an HTML comment (no {@code -->} can appear in it). */
     public String line() {
         try {
-            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("suite", suite);
             fields.put("environment", environment);
             fields.put("total", total);

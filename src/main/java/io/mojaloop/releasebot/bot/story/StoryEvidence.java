@@ -1,0 +1,34 @@
+package io.mojaloop.releasebot.bot.story;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.mojaloop.releasebot.core.config.BotConfig;
+import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.story.GateCommand;
+import io.mojaloop.releasebot.core.story.StoryFacts;
+import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
+import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
+import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
+import io.mojaloop.releasebot.core.story.StoryFacts.Item;
+
+/** What the evidence readers found for one story, collected into the core's {@link StoryFacts}. */
+public final class StoryEvidence {
+
+    final List<GateCommand> gateCommands = new ArrayList<>();
+    final List<StoryFacts.TtkEvidence> ttkReports = new ArrayList<>();
+    final Map<String, List<Item>> bugsByGate = new LinkedHashMap<>();
+    final List<Candidate> candidates = new ArrayList<>();
+    final List<ExceptionGrant> exceptions = new ArrayList<>();
+    final List<ComponentVersion> versions = new ArrayList<>();
+    final List<ComponentVersion> helmReleases = new ArrayList<>();
+    List<StoryFacts.RepoStandard> standards;
+    StoryFacts.ReleaseNotes notes;
+
+    StoryFacts facts(BotConfig config, Release release) {
+        return new StoryFacts(release, config.freeze(), config.gates(), gateCommands, bugsByGate, candidates, exceptions,
+                versions, helmReleases, ttkReports, config.implementers(), standards, notes);
+    }
+}
