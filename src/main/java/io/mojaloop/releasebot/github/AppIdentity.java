@@ -16,6 +16,14 @@ public class AppIdentity {
     @ConfigProperty(name = "quarkus.github-app.app-name", defaultValue = "mojaloop-release-bot")
     String appName;
 
+    /** An identity outside CDI (tests). */
+    public static AppIdentity of(String appId, String appName) {
+        AppIdentity identity = new AppIdentity();
+        identity.appId = appId;
+        identity.appName = appName;
+        return identity;
+    }
+
     /**
      * True for a comment this app made (GitHub marks it with {@code performed_via_github_app}; the login is
      * {@code <app-name>[bot]}). Machine-readable lines are trusted only there.

@@ -30,6 +30,14 @@ public class Directory {
     @ConfigProperty(name = "release-bot.cache.people-max-entries", defaultValue = "10000")
     int maxEntries;
 
+    /** A directory outside CDI (tests). */
+    public static Directory of(Duration ttl, int maxEntries) {
+        Directory directory = new Directory();
+        directory.ttl = ttl;
+        directory.maxEntries = maxEntries;
+        return directory;
+    }
+
     private record Entry<T>(T value, long expiresAt) {
     }
 

@@ -9,6 +9,7 @@ import io.mojaloop.releasebot.github.model.BranchProtection;
 import io.mojaloop.releasebot.github.model.CheckRun;
 import io.mojaloop.releasebot.github.model.CheckRunOutput;
 import io.mojaloop.releasebot.github.model.Comment;
+import io.mojaloop.releasebot.github.model.Comparison;
 import io.mojaloop.releasebot.github.model.FileContent;
 import io.mojaloop.releasebot.github.model.GitHubRelease;
 import io.mojaloop.releasebot.github.model.Issue;
@@ -38,6 +39,15 @@ public interface GitHub {
 
     /** A file on the default branch; empty when it does not exist. */
     Optional<FileContent> file(String repository, String path) throws IOException;
+
+    /** A file at a ref (tag, branch or sha); empty when the file or the ref does not exist. */
+    Optional<FileContent> file(String repository, String path, String ref) throws IOException;
+
+    /**
+     * The commits between two refs ({@code base...head}), every page GitHub gives; a ref that does not exist or
+     * histories without a common ancestor are a {@link GitHubApiException} (404, 422).
+     */
+    Comparison compare(String repository, String base, String head) throws IOException;
 
     /** True when GitHub detects a licence in the repository. */
     boolean hasLicense(String repository) throws IOException;

@@ -20,6 +20,7 @@ import io.mojaloop.releasebot.github.model.BranchProtection;
 import io.mojaloop.releasebot.github.model.CheckRun;
 import io.mojaloop.releasebot.github.model.CheckRunOutput;
 import io.mojaloop.releasebot.github.model.Comment;
+import io.mojaloop.releasebot.github.model.Comparison;
 import io.mojaloop.releasebot.github.model.FileContent;
 import io.mojaloop.releasebot.github.model.GitHubRelease;
 import io.mojaloop.releasebot.github.model.Issue;
@@ -79,7 +80,29 @@ public class RestGitHub implements GitHub {
 
     @Override
     public Optional<FileContent> file(String repository, String path) throws IOException {
-        Optional<JsonNode> content = api.find("/repos/" + repository + "/contents/" + path);
+        return file(repository, path, api.find("/repos/" + repository + "/contents/" + path));
+    }
+
+    @Override
+    public Optional<FileContent> file(String repository, String path, String ref) throws IOException {
+        return file(repository, path, api.find("/repos/" + repository + "/contents/" + path + "?ref=" + encode(ref)));
+    }
+
+    @Override
+    public Comparison compare(String repository, String base, String head) throws IOException {
+        List<Comparison.Commit> commits = new ArrayList<>();
+        String status = null;
+        int total = 0;
+        for (JsonNode page : api.getPages("/repos/" + repository + "/compare/" + encode(base) + "..." + encode(head))) {
+            status = page.path("status").asText(status);
+            total = Math.max(total, page.path("total_commits").asInt(0));
+            page.path("commits").forEach(c -> commits.add(new Comparison.Commit(c.path("sha").asText(),
+                    c.path("commit").path("message").asText(""))));
+        }
+        return new Comparison(status, total, commits);
+    }
+
+    private static Optional<FileContent> file(String repository, String path, Optional<JsonNode> content) {
         if (content.isEmpty() || content.get().isArray()) {
             return Optional.empty(); // nothing there, or a directory
         }

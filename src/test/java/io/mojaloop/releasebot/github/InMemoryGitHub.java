@@ -1,5 +1,6 @@
 package io.mojaloop.releasebot.github;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import io.mojaloop.releasebot.github.model.BranchProtection;
 import io.mojaloop.releasebot.github.model.CheckRun;
 import io.mojaloop.releasebot.github.model.CheckRunOutput;
 import io.mojaloop.releasebot.github.model.Comment;
+import io.mojaloop.releasebot.github.model.Comparison;
 import io.mojaloop.releasebot.github.model.FileContent;
 import io.mojaloop.releasebot.github.model.GitHubRelease;
 import io.mojaloop.releasebot.github.model.Issue;
@@ -39,6 +41,7 @@ public class InMemoryGitHub implements GitHub {
     public final Map<String, List<Comment>> comments = new LinkedHashMap<>();
     public final Map<String, List<String>> labels = new LinkedHashMap<>();
     public final Map<String, SearchResult> searches = new LinkedHashMap<>();
+    public final Map<String, Comparison> comparisons = new LinkedHashMap<>();
     public final Map<String, List<GitHubRelease>> releases = new LinkedHashMap<>();
     public final Map<String, Set<String>> teams = new LinkedHashMap<>();
     public final Map<String, String> companies = new LinkedHashMap<>();
@@ -129,6 +132,23 @@ public class InMemoryGitHub implements GitHub {
     public Optional<FileContent> file(String repository, String path) {
         asked("file", repository, path);
         return Optional.ofNullable(files.get(key(repository, path)));
+    }
+
+    @Override
+    public Optional<FileContent> file(String repository, String path, String ref) {
+        asked("file", repository, path, ref);
+        return Optional.ofNullable(files.get(key(repository, path, ref)));
+    }
+
+    @Override
+    public Comparison compare(String repository, String base, String head) throws IOException {
+        asked("compare", repository, base, head);
+        Comparison found = comparisons.get(key(repository, base, head));
+        if (found == null) {
+            throw new GitHubApiException("GET", "/repos/" + repository + "/compare/" + base + "..." + head, 404,
+                    "{\"message\":\"Not Found\"}");
+        }
+        return found;
     }
 
     @Override

@@ -23,6 +23,13 @@ public class ExceptionGrants {
     @Inject
     Directory directory;
 
+    /** Grants read outside CDI (tests). */
+    public static ExceptionGrants using(Directory directory) {
+        ExceptionGrants grants = new ExceptionGrants();
+        grants.directory = directory;
+        return grants;
+    }
+
     public Optional<Grant> latest(GitHub github, String org, List<String> teams, String command, List<Comment> comments)
             throws IOException {
         if (teams.isEmpty()) {

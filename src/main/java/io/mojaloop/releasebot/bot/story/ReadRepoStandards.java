@@ -33,7 +33,7 @@ public class ReadRepoStandards implements EvidenceReader {
         if (scope.config().gates().stream().noneMatch(g -> g.kind() == GateKind.REPO_STANDARDS)) {
             return;
         }
-        List<String> requiredChecks = evaluations.all().stream().map(PullRequestCheck::name).toList();
+        List<String> requiredChecks = requiredChecks();
         List<RepoStandard> result = new ArrayList<>();
         GitHub github = scope.github();
         for (String repo : scope.release().repos()) {
@@ -62,5 +62,10 @@ public class ReadRepoStandards implements EvidenceReader {
             result.add(new RepoStandard(full, codeowners, license, protectedBranch, missing));
         }
         into.standards = result;
+    }
+
+    /** Every check the bot writes. */
+    List<String> requiredChecks() {
+        return evaluations.all().stream().map(PullRequestCheck::name).toList();
     }
 }
