@@ -84,6 +84,11 @@ public class WorkQueue {
         return pool.getQueue().size() >= capacity;
     }
 
+    /** True when nothing is waiting and no worker is busy. */
+    public boolean idle() {
+        return pool.getQueue().isEmpty() && pool.getActiveCount() == 0;
+    }
+
     public int depth() {
         return pool.getQueue().size();
     }

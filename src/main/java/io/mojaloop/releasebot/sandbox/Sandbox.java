@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.crypto.Mac;
@@ -22,12 +23,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.mojaloop.releasebot.bot.WorkQueue;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
@@ -48,15 +51,15 @@ public class Sandbox {
     boolean enabled;
     @ConfigProperty(name = "release-bot.sandbox.github-port", defaultValue = "8089")
     int githubPort;
-    @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080")
-    int httpPort;
     @ConfigProperty(name = "quarkus.github-app.webhook-secret")
-    java.util.Optional<String> webhookSecret;
+    Optional<String> webhookSecret;
     @ConfigProperty(name = "quarkus.github-app.app-id", defaultValue = "4242")
     long appId;
 
     @Inject
     Vertx vertx;
+    @Inject
+    WorkQueue work;
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
@@ -214,7 +217,7 @@ public class Sandbox {
             step("the blocking bug central-ledger#1201 is fixed and closed", project, 4300,
                     () -> issueEvent(ORG + "/central-ledger", github.closeIssue(ORG + "/central-ledger", 1201), "closed"));
             LOG.infof("Sandbox script finished: %d GitHub API calls, %d writes. See http://localhost:%d/sandbox",
-                    server.requests(), server.writes(), httpPort);
+                    server.requests(), server.writes(), httpPort());
         } catch (Exception e) {
             LOG.error("Sandbox script failed", e);
         } finally {
@@ -277,6 +280,14 @@ public class Sandbox {
     }
 
     /** Waits until the bot has stopped calling the simulated GitHub for a moment (at most 30 s). */
+    /**
+     * The port the app listens on, read when needed: with a random port ({@code quarkus.http.port=0}, as in tests)
+     * Quarkus sets the actual one once the server is up.
+     */
+    private static int httpPort() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+    }
+
     private void settle() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         long last = -1;
@@ -284,7 +295,8 @@ public class Sandbox {
         while (System.nanoTime() < deadline && quiet < 4) {
             Thread.sleep(250);
             long now = server.requests();
-            quiet = now == last ? quiet + 1 : 0;
+            // settled: the bot's work queue is idle and GitHub has heard nothing new for a second
+            quiet = now == last && work.idle() ? quiet + 1 : 0;
             last = now;
         }
     }
@@ -315,7 +327,7 @@ public class Sandbox {
     }
 
     @ConfigProperty(name = "release-bot.report-token")
-    java.util.Optional<String> reportToken;
+    Optional<String> reportToken;
 
     /** What a CI job does after a TTK run: POST the report JSON with the bearer token. */
     private void postTtkReport() throws Exception {
@@ -323,7 +335,7 @@ public class Sandbox {
         try (var in = Sandbox.class.getResourceAsStream("/sandbox/gp-tests-report.json")) {
             report = in.readAllBytes();
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort()
                 + "/api/v1/releases/v17.2.0/ttk-reports?environment=dev"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + reportToken.orElse(""))
@@ -363,7 +375,7 @@ public class Sandbox {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(webhookSecret.orElse("").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", event)
                 .header("X-GitHub-Delivery", UUID.randomUUID().toString()).header("X-Hub-Signature-256", signature)

@@ -158,11 +158,6 @@ public class UpdateReleaseStory {
         }
         String storyRepo = m.group(1) + "/" + m.group(2);
         int number = Integer.parseInt(m.group(3));
-        Optional<Issue> issue = github.issue(storyRepo, number);
-        if (issue.isEmpty()) {
-            LOG.warnf("Story %s of %s does not exist (or the app is not installed on %s)", release.story(), release.version(), storyRepo);
-            return false;
-        }
         StoryScope scope = new StoryScope(github, org, config, release, storyRepo, number, searches);
         StoryEvidence evidence = new StoryEvidence();
         for (EvidenceReader reader : readers) {
@@ -173,9 +168,23 @@ public class UpdateReleaseStory {
         StoryView view = ReleaseReadiness.evaluate(facts, now, web.base());
         observed.story(org, view, now);
         String block = texts.render("story/block.md", Map.of("s", view, "time", new TimeTexts(now)));
+        registry.counter("release_bot_verdicts", "check", "story", "conclusion", view.verdict().name().toLowerCase(Locale.ROOT)).increment();
+        // one write per story at a time, from the body as it is just before writing: gathering takes a while, and
+        // what people wrote around the block meanwhile must not be overwritten by a body read before it
+        synchronized (storyLock(storyRepo, number)) {
+            return write(github, release, storyRepo, number, block, view);
+        }
+    }
+
+    private boolean write(GitHub github, Release release, String storyRepo, int number, String block, StoryView view)
+            throws IOException {
+        Optional<Issue> issue = github.issue(storyRepo, number);
+        if (issue.isEmpty()) {
+            LOG.warnf("Story %s of %s does not exist (or the app is not installed on %s)", release.story(), release.version(), storyRepo);
+            return false;
+        }
         String body = issue.get().body() == null ? "" : issue.get().body();
         String updated = StoryBlock.splice(body, block);
-        registry.counter("release_bot_verdicts", "check", "story", "conclusion", view.verdict().name().toLowerCase(Locale.ROOT)).increment();
         if (updated.equals(body.replace("\r\n", "\n"))) {
             LOG.debugf("Story %s unchanged (%s)", release.story(), view.verdict());
             return false;
@@ -183,6 +192,18 @@ public class UpdateReleaseStory {
         github.updateIssueBody(storyRepo, number, updated);
         LOG.infof("Story %s of %s updated: %s", release.story(), release.version(), view.verdict());
         return true;
+    }
+
+    private final Object[] storyLocks = new Object[64];
+
+    {
+        for (int i = 0; i < storyLocks.length; i++) {
+            storyLocks[i] = new Object();
+        }
+    }
+
+    private Object storyLock(String repository, int number) {
+        return storyLocks[Math.floorMod((repository.toLowerCase(Locale.ROOT) + "#" + number).hashCode(), storyLocks.length)];
     }
 
     @PreDestroy
