@@ -285,7 +285,9 @@ public class Sandbox {
      * Quarkus sets the actual one once the server is up.
      */
     private static int httpPort() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
+        Integer actual = Integer.getInteger("quarkus.http.port");
+        return actual != null && actual > 0 ? actual
+                : ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
 
     private void settle() throws InterruptedException {
