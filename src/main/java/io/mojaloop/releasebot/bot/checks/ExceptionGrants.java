@@ -15,7 +15,9 @@ import io.mojaloop.releasebot.github.model.Comment;
 
 /**
  * Finds an exception granted on a PR by reading its comments: the latest {@code <command> <reason>} comment whose
- * author is, now, a member of one of the teams allowed to grant it. Nothing is remembered between evaluations.
+ * author is, now, a member of one of the teams allowed to grant it. A comment edited after it was posted grants
+ * nothing, whoever edited it (anyone with write access can edit anyone's comment, so its text is no longer its
+ * author's word). Nothing is remembered between evaluations.
  */
 @ApplicationScoped
 public class ExceptionGrants {
@@ -37,6 +39,9 @@ public class ExceptionGrants {
         }
         Grant latest = null;
         for (Comment comment : comments) {
+            if (comment.edited()) {
+                continue;
+            }
             var line = CommandLine.parse(comment.body());
             if (line.isEmpty() || !command.equals(line.get().name()) || line.get().arguments().isBlank()) {
                 continue;

@@ -14,7 +14,10 @@ import io.mojaloop.releasebot.github.AppIdentity;
 import io.mojaloop.releasebot.github.Directory;
 import io.mojaloop.releasebot.github.model.Comment;
 
-/** {@code /gate} commands on the story, by release managers, for gates the configuration has. */
+/**
+ * {@code /gate} commands on the story, by release managers, for gates the configuration has, as first written: an
+ * edited comment records nothing.
+ */
 @ApplicationScoped
 public class ReadGateCommands implements EvidenceReader {
 
@@ -28,7 +31,7 @@ public class ReadGateCommands implements EvidenceReader {
         Set<String> gateIds = new HashSet<>();
         scope.config().gates().forEach(g -> gateIds.add(g.id()));
         for (Comment comment : scope.storyComments()) {
-            if (identity.isOwn(comment)) {
+            if (identity.isOwn(comment) || comment.edited()) {
                 continue;
             }
             Optional<CommandLine> line = CommandLine.parse(comment.body());

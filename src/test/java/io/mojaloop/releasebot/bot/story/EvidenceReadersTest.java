@@ -108,6 +108,23 @@ class EvidenceReadersTest {
     }
 
     @Test
+    void anEditedCommandRecordsAndGrantsNothingWhoeverEditedIt() throws Exception {
+        Instant at = Instant.parse("2027-01-03T10:00:00Z");
+        Comment edited = new Comment(7, new User("henry", false), "/gate golden-path-dev pass", at, at.plusSeconds(60), "u", null);
+        Comment grant = new Comment(8, new User("grace", false), "/review-exception edited in later", at, at.plusSeconds(5), "u",
+                null);
+        github.comments("mojaloop/project", 4300, edited);
+        ReadGateCommands reader = new ReadGateCommands();
+        reader.directory = directory;
+        reader.identity = identity;
+        StoryEvidence evidence = new StoryEvidence();
+        reader.read(scope(), evidence);
+        assertThat(evidence.gateCommands).isEmpty();
+        assertThat(ExceptionGrants.using(directory).latest(github, "mojaloop", List.of("design-authority"), "/review-exception",
+                List.of(grant))).isEmpty();
+    }
+
+    @Test
     void storyCommentsAreReadOnceForAllReaders() throws Exception {
         github.comments("mojaloop/project", 4300, comment(1, "henry", "hello", null));
         ReadGateCommands gates = new ReadGateCommands();

@@ -31,4 +31,21 @@ class CommandLineTest {
     void tabsSeparateTheNameToo() {
         assertThat(CommandLine.parse("/gate\tgolden-path-dev pass").orElseThrow().name()).isEqualTo("/gate");
     }
+
+    @Test
+    void aCommandInACodeBlockOrAQuoteIsNotACommand() {
+        assertThat(CommandLine.parse("    /review-exception indented code block")).isEmpty();
+        assertThat(CommandLine.parse("\t/review-exception tab-indented code block")).isEmpty();
+        assertThat(CommandLine.parse("\n\n    /gate golden-path-dev pass")).isEmpty();
+        assertThat(CommandLine.parse("```\n/review-exception fenced\n```")).isEmpty();
+        assertThat(CommandLine.parse("~~~\n/review-exception fenced\n~~~")).isEmpty();
+        assertThat(CommandLine.parse("> /review-exception quoted")).isEmpty();
+        assertThat(CommandLine.parse(" > /review-exception quoted")).isEmpty();
+    }
+
+    @Test
+    void upToThreeSpacesOfIndentationAreStillACommand() {
+        assertThat(CommandLine.parse("   /release-status")).isPresent();
+        assertThat(CommandLine.parse("\n\n/release-status")).isPresent();
+    }
 }
