@@ -1,0 +1,116 @@
+package io.mojaloop.releasebot.render;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.mojaloop.releasebot.bot.commands.BotCommand;
+import io.mojaloop.releasebot.bot.commands.CommandRouter;
+import io.mojaloop.releasebot.bot.commands.DeclareReleaseCandidate;
+import io.mojaloop.releasebot.bot.commands.GrantException;
+import io.mojaloop.releasebot.bot.commands.GrantFreezeException;
+import io.mojaloop.releasebot.bot.commands.GrantReviewException;
+import io.mojaloop.releasebot.bot.commands.Help;
+import io.mojaloop.releasebot.bot.commands.RecordGate;
+import io.mojaloop.releasebot.bot.commands.RefreshReleaseStatus;
+import io.mojaloop.releasebot.core.command.CommandLine;
+import io.mojaloop.releasebot.core.config.AffiliationFallback;
+import io.mojaloop.releasebot.core.config.BotConfig;
+import io.mojaloop.releasebot.core.config.ConfigProblem;
+import io.mojaloop.releasebot.core.config.Freeze;
+import io.mojaloop.releasebot.core.config.Gate;
+import io.mojaloop.releasebot.core.config.ReleaseCandidates;
+import io.mojaloop.releasebot.core.config.Reviews;
+import io.mojaloop.releasebot.core.story.GateCommand;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every reply a command gives, with and without teams configured, compared with {@code wording/commands.md}. */
+@QuarkusTest
+class CommandWordingTest {
+
+    @Inject
+    Texts texts;
+    @Inject
+    CommandRouter router;
+    @Inject
+    Help help;
+    @Inject
+    RecordGate gate;
+    @Inject
+    DeclareReleaseCandidate releaseCandidate;
+    @Inject
+    RefreshReleaseStatus releaseStatus;
+    @Inject
+    GrantReviewException reviewException;
+    @Inject
+    GrantFreezeException freezeException;
+
+    static final BotConfig WITH_TEAMS = new BotConfig(new Reviews(2, 2, true, List.of("design-authority")), Map.of(),
+            AffiliationFallback.NONE, new Freeze(6, 4, List.of("main"), List.of("feat"), List.of("priority: critical"),
+                    List.of("release-managers", "product-council", "ops")),
+            new ReleaseCandidates(List.of("release-managers")), List.of(),
+            List.of(new Gate("golden-path-dev", "TTK Golden Path on dev", "GP Tests", null),
+                    new Gate("downstream", "Validated by a *downstream* implementer", null, null)));
+    static final BotConfig PLAIN = BotConfig.DEFAULTS;
+
+    String help(BotConfig config, boolean pullRequest, String comment) {
+        CommandLine line = CommandLine.parse(comment).orElseThrow();
+        List<Help.Entry> entries = router.all().stream().filter(c -> c.where().allows(pullRequest))
+                .map(c -> new Help.Entry(c.usage(), c.description(), c.who(config))).toList();
+        boolean asked = line.arguments().strip().equalsIgnoreCase("help");
+        return texts.render("commands/help.md", Map.of("entries", entries, "asked", asked, "line", line, "pullRequest", pullRequest));
+    }
+
+    String usage(BotCommand command, String problem) {
+        return texts.render("commands/usage.md", Map.of("command", command, "problem", problem));
+    }
+
+    String refused(BotCommand command, BotConfig config) {
+        return texts.render("commands/refused.md", Map.of("command", command, "author", "mallory", "who", command.who(config)));
+    }
+
+    static String whyAReason(GrantException command) {
+        try {
+            var method = GrantException.class.getDeclaredMethod("whyAReason");
+            method.setAccessible(true);
+            return (String) method.invoke(ClientProxy.unwrap(command));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void everyReply() throws IOException {
+        List<BotCommand> all = List.of(help, gate, releaseCandidate, releaseStatus, reviewException, freezeException);
+        Wording.Sheet sheet = new Wording.Sheet()
+                .add("help on a pull request", help(WITH_TEAMS, true, "/release-bot help"))
+                .add("help on an issue", help(WITH_TEAMS, false, "/release-bot HELP"))
+                .add("help without teams, on a pull request", help(PLAIN, true, "/release-bot"))
+                .add("unknown words, on an issue", help(PLAIN, false, "/release-bot do *this* @now"))
+                .add("gate without arguments", usage(gate, GateCommand.parse("").problem()))
+                .add("gate with a wrong action", usage(gate, GateCommand.parse("downstream maybe").problem()))
+                .add("not a release version", usage(releaseCandidate, "\"" + Markdown.escape("v17.2*<b>")
+                        + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`."))
+                .add("review exception without a reason", usage(reviewException, whyAReason(reviewException)))
+                .add("freeze exception without a reason", usage(freezeException, whyAReason(freezeException)))
+                .add("unknown gate", texts.render("commands/unknown-gate.md", Map.of("command", gate, "id", "golden_path",
+                        "gates", WITH_TEAMS.gates())))
+                .add("gate, not a story", texts.render("commands/not-a-story.md", Map.of("command", gate)))
+                .add("release status, not a story", texts.render("commands/not-a-story.md", Map.of("command", releaseStatus)))
+                .add("config error", texts.render("commands/config-error.md", Map.of("line", CommandLine.parse("/gate x").orElseThrow(),
+                        "problems", List.of(new ConfigProblem("release-bot.yml", 3, 5, "unknown key *x*")))))
+                .add("release candidate label", "Declared a release candidate with /release-candidate")
+                .add("release candidate version label", "Release candidate version");
+        for (BotCommand command : all) {
+            sheet.add(command.name() + " refused, with teams", refused(command, WITH_TEAMS))
+                    .add(command.name() + " refused, without teams", refused(command, PLAIN))
+                    .add(command.name() + " in the wrong place", texts.render("commands/wrong-place.md", Map.of("command", command)));
+        }
+        Wording.matches("commands.md", sheet.toString());
+    }
+}
