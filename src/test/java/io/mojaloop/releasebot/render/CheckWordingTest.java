@@ -59,6 +59,9 @@ class CheckWordingTest {
     static final BotConfig PLAIN = config(new Reviews(2, 2, false, List.of()), Map.of("Infitx", List.of("alice")),
             AffiliationFallback.NONE, Freeze.DEFAULTS);
 
+    static final BotConfig NONE_NEEDED = config(new Reviews(0, 0, true, List.of()), Map.of("Infitx", List.of("alice")),
+            AffiliationFallback.NONE, Freeze.DEFAULTS);
+
     static String show(CheckRunOutput o) {
         return o.conclusion() + "\n--- title\n" + o.title() + "\n--- summary\n" + o.summary() + "\n--- text\n" + o.text();
     }
@@ -131,8 +134,13 @@ class CheckWordingTest {
                 .add("one approval", reviews(PLAIN, List.of(review("alice", ReviewState.APPROVED, OLD, 1)), Map.of(), null))
                 .add("no organisation", reviews(PLAIN, List.of(review("zed", ReviewState.APPROVED, HEAD, 1)), Map.of(), null))
                 .add("enough", reviews(WITH_TEAMS, enough, Map.of("carol", "Crosslake"), null))
-                .add("two of two", reviews(WITH_TEAMS, enough.subList(0, 2), Map.of(), null));
+                .add("two of two", reviews(WITH_TEAMS, enough.subList(0, 2), Map.of(), null))
+                .add("more than none needed", reviews(NONE_NEEDED, enough.subList(0, 1), Map.of(), null));
         Wording.matches("check-review-rules.md", sheet.toString());
+        // more than needed reads "3 approvals, 2 needed", not "3 of 2 approvals"
+        assertThat(sheet.toString()).contains("\n3 organisations, 2 needed, 3 approvals, 2 needed\n")
+                .contains("\n2 of 2 organisations, 2 of 2 approvals\n").contains("\n1 organisation, 0 needed, 1 approval, 0 needed\n")
+                .doesNotContain("3 of 2");
         assertThat(sheet.toString()).contains("| no: author of the PR |").contains("| no: bot |").contains("| no: dismissed |")
                 .contains("| no: approved an older commit |").contains("| no: requested changes |").contains("(affiliations)")
                 .contains("(profile company)").contains("| changes requested |").contains("| approved |").contains("| dismissed |");
