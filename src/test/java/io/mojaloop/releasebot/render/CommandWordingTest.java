@@ -74,6 +74,10 @@ class CommandWordingTest {
         return texts.render("commands/refused.md", Map.of("command", command, "author", "mallory", "who", command.who(config)));
     }
 
+    String gateProblem(String arguments) {
+        return texts.fragment("commands/gate.md", "problem", Map.of("problem", GateCommand.parse(arguments).problem()));
+    }
+
     static String whyAReason(GrantException command) {
         try {
             var method = GrantException.class.getDeclaredMethod("whyAReason");
@@ -92,8 +96,8 @@ class CommandWordingTest {
                 .add("help on an issue", help(WITH_TEAMS, false, "/release-bot HELP"))
                 .add("help without teams, on a pull request", help(PLAIN, true, "/release-bot"))
                 .add("unknown words, on an issue", help(PLAIN, false, "/release-bot do *this* @now"))
-                .add("gate without arguments", usage(gate, GateCommand.parse("").problem()))
-                .add("gate with a wrong action", usage(gate, GateCommand.parse("downstream maybe").problem()))
+                .add("gate without arguments", usage(gate, gateProblem("")))
+                .add("gate with a wrong action", usage(gate, gateProblem("downstream maybe")))
                 .add("not a release version", usage(releaseCandidate, "\"" + Markdown.escape("v17.2*<b>")
                         + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`."))
                 .add("review exception without a reason", usage(reviewException, whyAReason(reviewException)))

@@ -65,7 +65,8 @@ public class RecordGate implements BotCommand {
         }
         GateCommand.Parsed parsed = GateCommand.parse(context.line().arguments());
         if (!parsed.ok()) {
-            context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem", parsed.problem())));
+            context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem",
+                    texts.fragment("commands/gate.md", "problem", Map.of("problem", parsed.problem())))));
             return;
         }
         if (config.gates().stream().map(Gate::id).noneMatch(parsed.gateId()::equals)) {

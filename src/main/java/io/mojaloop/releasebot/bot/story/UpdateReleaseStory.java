@@ -390,17 +390,16 @@ public class UpdateReleaseStory {
         String path = gate.notesPath(release.version());
         Optional<JsonNode> file = api.find("/repos/" + helmRepo + "/contents/" + path);
         if (file.isPresent() && file.get().path("size").asLong(1) > 0) {
-            return new StoryFacts.ReleaseNotes(path + " in " + helmRepo, file.get().path("html_url").asText(
+            return StoryFacts.ReleaseNotes.file(path, helmRepo, file.get().path("html_url").asText(
                     "https://github.com/" + helmRepo + "/blob/HEAD/" + path));
         }
         for (JsonNode r : api.getAll("/repos/" + helmRepo + "/releases")) {
             if (ReleaseVersion.sameTag(r.path("tag_name").asText(), release.version()) && !r.path("body").asText("").isBlank()) {
-                return new StoryFacts.ReleaseNotes("the " + (r.path("draft").asBoolean() ? "draft " : "") + "GitHub release "
-                        + r.path("tag_name").asText(), r.path("html_url").asText(null));
+                return StoryFacts.ReleaseNotes.release(r.path("tag_name").asText(), r.path("draft").asBoolean(),
+                        r.path("html_url").asText(null));
             }
         }
-        return new StoryFacts.ReleaseNotes("not found yet: " + path + " in " + helmRepo + " or a GitHub release "
-                + release.version() + " with notes", null);
+        return StoryFacts.ReleaseNotes.missing(path, helmRepo, release.version());
     }
 
     private void exceptions(GitHubApi api, String org, Release release, String kind, String label, String command,
@@ -412,8 +411,7 @@ public class UpdateReleaseStory {
             }
             List<JsonNode> comments = api.getAll("/repos/" + repository + "/issues/" + pr.path("number").asInt() + "/comments");
             ExceptionGrants.Grant grant = grants.latest(api, org, teams, command, comments);
-            into.add(new ExceptionGrant(kind, item(pr), grant == null ? "-" : grant.grantedBy(),
-                    grant == null ? "labelled " + label + " without a " + command + " by an authorised person" : grant.reason()));
+            into.add(new ExceptionGrant(kind, item(pr), grant == null ? null : grant.grantedBy(), grant == null ? null : grant.reason()));
         }
     }
 

@@ -70,23 +70,19 @@ public class StoryWordingTest {
 
     static final List<ExceptionGrant> EXCEPTIONS = List.of(
             new ExceptionGrant("review", pr("central-ledger", 91, "fix: rounding"), "grace", "Reviewed at the DA meeting"),
-            new ExceptionGrant("review", pr("quoting-service", 12, "chore: bump"), "-",
-                    "labelled review-exception without a /review-exception by an authorised person"),
-            new ExceptionGrant("freeze", pr("ml-api-adapter", 57, "feat: expiry"), "-",
-                    "labelled freeze-exception without a /freeze-exception by an authorised person"));
+            new ExceptionGrant("review", pr("quoting-service", 12, "chore: bump"), null, null),
+            new ExceptionGrant("freeze", pr("ml-api-adapter", 57, "feat: expiry"), null, null));
 
     static ReleaseNotes notesInFile() {
-        return new ReleaseNotes("notes/release_v17.2.0.md in " + HELM, "https://github.com/mojaloop/helm/blob/main/notes/release_v17.2.0.md");
+        return ReleaseNotes.file("notes/release_v17.2.0.md", HELM, "https://github.com/mojaloop/helm/blob/main/notes/release_v17.2.0.md");
     }
 
     static ReleaseNotes notesInRelease(boolean draft) {
-        return new ReleaseNotes("the " + (draft ? "draft " : "") + "GitHub release " + "v17.2.0",
-                "https://github.com/mojaloop/helm/releases/tag/v17.2.0");
+        return ReleaseNotes.release("v17.2.0", draft, "https://github.com/mojaloop/helm/releases/tag/v17.2.0");
     }
 
     static ReleaseNotes notesMissing() {
-        return new ReleaseNotes("not found yet: " + "notes/release_v17.2.0.md" + " in " + HELM + " or a GitHub release "
-                + "v17.2.0" + " with notes", null);
+        return ReleaseNotes.missing("notes/release_v17.2.0.md", HELM, "v17.2.0");
     }
 
     static StoryFacts facts(Release release, List<Gate> gates, List<GateCommand> commands, List<TtkEvidence> reports,
