@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import io.mojaloop.releasebot.bot.commands.BotCommand;
 import io.mojaloop.releasebot.bot.commands.CommandRouter;
 import io.mojaloop.releasebot.bot.commands.DeclareReleaseCandidate;
-import io.mojaloop.releasebot.bot.commands.GrantException;
 import io.mojaloop.releasebot.bot.commands.GrantFreezeException;
 import io.mojaloop.releasebot.bot.commands.GrantReviewException;
 import io.mojaloop.releasebot.bot.commands.Help;
@@ -26,7 +25,6 @@ import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.ReleaseCandidates;
 import io.mojaloop.releasebot.core.config.Reviews;
 import io.mojaloop.releasebot.core.story.GateCommand;
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Every reply a command gives, with and without teams configured, compared with {@code wording/commands.md}. */
@@ -75,17 +73,11 @@ class CommandWordingTest {
     }
 
     String gateProblem(String arguments) {
-        return texts.fragment("commands/gate.md", "problem", Map.of("problem", GateCommand.parse(arguments).problem()));
+        return texts.fragment(gate.template(), "problem", Map.of("problem", GateCommand.parse(arguments).problem()));
     }
 
-    static String whyAReason(GrantException command) {
-        try {
-            var method = GrantException.class.getDeclaredMethod("whyAReason");
-            method.setAccessible(true);
-            return (String) method.invoke(ClientProxy.unwrap(command));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+    String fragment(BotCommand command, String id, Map<String, Object> data) {
+        return texts.fragment(command.template(), id, data);
     }
 
     @Test
@@ -98,18 +90,18 @@ class CommandWordingTest {
                 .add("unknown words, on an issue", help(PLAIN, false, "/release-bot do *this* @now"))
                 .add("gate without arguments", usage(gate, gateProblem("")))
                 .add("gate with a wrong action", usage(gate, gateProblem("downstream maybe")))
-                .add("not a release version", usage(releaseCandidate, "\"" + Markdown.escape("v17.2*<b>")
-                        + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`."))
-                .add("review exception without a reason", usage(reviewException, whyAReason(reviewException)))
-                .add("freeze exception without a reason", usage(freezeException, whyAReason(freezeException)))
+                .add("not a release version", usage(releaseCandidate, fragment(releaseCandidate, "notAVersion",
+                        Map.of("argument", "v17.2*<b>"))))
+                .add("review exception without a reason", usage(reviewException, fragment(reviewException, "noReason", Map.of())))
+                .add("freeze exception without a reason", usage(freezeException, fragment(freezeException, "noReason", Map.of())))
                 .add("unknown gate", texts.render("commands/unknown-gate.md", Map.of("command", gate, "id", "golden_path",
                         "gates", WITH_TEAMS.gates())))
                 .add("gate, not a story", texts.render("commands/not-a-story.md", Map.of("command", gate)))
                 .add("release status, not a story", texts.render("commands/not-a-story.md", Map.of("command", releaseStatus)))
                 .add("config error", texts.render("commands/config-error.md", Map.of("line", CommandLine.parse("/gate x").orElseThrow(),
                         "problems", List.of(new ConfigProblem("release-bot.yml", 3, 5, "unknown key *x*")))))
-                .add("release candidate label", "Declared a release candidate with /release-candidate")
-                .add("release candidate version label", "Release candidate version");
+                .add("release candidate label", fragment(releaseCandidate, "label", Map.of()))
+                .add("release candidate version label", fragment(releaseCandidate, "versionLabel", Map.of()));
         for (BotCommand command : all) {
             sheet.add(command.name() + " refused, with teams", refused(command, WITH_TEAMS))
                     .add(command.name() + " refused, without teams", refused(command, PLAIN))

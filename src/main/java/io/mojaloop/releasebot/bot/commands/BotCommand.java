@@ -6,24 +6,15 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 
 /**
  * One comment command. Each command owns its name, usage, help text and permission rule, so
- * {@code /release-bot help} is generated from the commands themselves.
+ * {@code /release-bot help} is generated from the commands themselves. The words are fragments ({@code usage},
+ * {@code description}, {@code who}) of the command's template, {@link #template()}.
  */
 public interface BotCommand {
 
     enum Where {
-        PULL_REQUEST("pull requests"),
-        ISSUE("issues"),
-        ANYWHERE("pull requests and issues");
-
-        private final String words;
-
-        Where(String words) {
-            this.words = words;
-        }
-
-        public String words() {
-            return words;
-        }
+        PULL_REQUEST,
+        ISSUE,
+        ANYWHERE;
 
         public boolean allows(boolean pullRequest) {
             return this == ANYWHERE || (this == PULL_REQUEST) == pullRequest;
@@ -32,6 +23,11 @@ public interface BotCommand {
 
     /** The first word of the comment, e.g. {@code /review-exception}. */
     String name();
+
+    /** The template with this command's texts: {@code commands/gate.md} for {@code /gate}. */
+    default String template() {
+        return "commands/" + name().substring(1) + ".md";
+    }
 
     /** e.g. {@code /review-exception <reason>}. */
     String usage();

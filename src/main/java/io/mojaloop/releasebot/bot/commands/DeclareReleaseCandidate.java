@@ -40,12 +40,12 @@ public class DeclareReleaseCandidate implements BotCommand {
 
     @Override
     public String usage() {
-        return "/release-candidate [vX.Y.Z[-rc.N|-snapshot.N|-hotfix.N]] | /release-candidate cancel";
+        return texts.fragment(template(), "usage", Map.of());
     }
 
     @Override
     public String description() {
-        return "Marks this as a release candidate (labels `release-candidate` and `rc: <version>`), listed on the release story; `cancel` removes the labels.";
+        return texts.fragment(template(), "description", Map.of());
     }
 
     @Override
@@ -55,8 +55,7 @@ public class DeclareReleaseCandidate implements BotCommand {
 
     @Override
     public String who(BotConfig config) {
-        return config.releaseCandidates().approvers().isEmpty() ? "anyone with write permission on the repository"
-                : Teams.describe(config.releaseCandidates().approvers());
+        return texts.fragment(template(), "who", Map.of("config", config));
     }
 
     @Override
@@ -69,8 +68,7 @@ public class DeclareReleaseCandidate implements BotCommand {
             var parsed = ReleaseVersion.parse(argument);
             if (parsed.isEmpty()) {
                 context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem",
-                        "\"" + io.mojaloop.releasebot.render.Markdown.escape(argument)
-                                + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`.")));
+                        texts.fragment(template(), "notAVersion", Map.of("argument", argument)))));
                 return;
             }
             version = parsed.get();
@@ -90,10 +88,10 @@ public class DeclareReleaseCandidate implements BotCommand {
                 }
             }
         } else {
-            ensureLabel(api, context.repository(), UpdateReleaseStory.RC_LABEL, RC_COLOUR, "Declared a release candidate with /release-candidate");
+            ensureLabel(api, context.repository(), UpdateReleaseStory.RC_LABEL, RC_COLOUR, texts.fragment(template(), "label", Map.of()));
             if (version != null) {
                 String versionLabel = UpdateReleaseStory.RC_VERSION_LABEL_PREFIX + version.text();
-                ensureLabel(api, context.repository(), versionLabel, VERSION_COLOUR, "Release candidate version");
+                ensureLabel(api, context.repository(), versionLabel, VERSION_COLOUR, texts.fragment(template(), "versionLabel", Map.of()));
                 context.addLabels(UpdateReleaseStory.RC_LABEL, versionLabel);
             } else {
                 context.addLabels(UpdateReleaseStory.RC_LABEL);

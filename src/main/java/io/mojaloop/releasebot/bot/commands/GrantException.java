@@ -36,12 +36,14 @@ public abstract class GrantException implements BotCommand {
     /** The check the exception applies to. */
     protected abstract PullRequestCheck check();
 
-    /** Why a reason is required, in words. */
-    protected abstract String whyAReason();
-
     @Override
     public String usage() {
-        return name() + " <reason>";
+        return texts.fragment(template(), "usage", Map.of());
+    }
+
+    @Override
+    public String description() {
+        return texts.fragment(template(), "description", Map.of());
     }
 
     @Override
@@ -51,14 +53,14 @@ public abstract class GrantException implements BotCommand {
 
     @Override
     public String who(BotConfig config) {
-        return Teams.describe(teams(config));
+        return texts.fragment(template(), "who", Map.of("config", config));
     }
 
     @Override
     public void run(CommandContext context) throws IOException {
         BotConfig config = context.config().config();
         if (context.line().arguments().isBlank()) {
-            context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem", whyAReason())));
+            context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem", texts.fragment(template(), "noReason", Map.of()))));
             return;
         }
         if (!directory.inAnyTeam(context.api(), context.owner(), teams(config), context.author())) {

@@ -26,12 +26,12 @@ public class Help implements BotCommand {
 
     @Override
     public String usage() {
-        return "/release-bot help";
+        return texts.fragment(template(), "usage", Map.of());
     }
 
     @Override
     public String description() {
-        return "Lists the release bot's commands available here and who may use each.";
+        return texts.fragment(template(), "description", Map.of());
     }
 
     @Override
@@ -41,7 +41,7 @@ public class Help implements BotCommand {
 
     @Override
     public String who(BotConfig config) {
-        return "anyone";
+        return texts.fragment(template(), "who", Map.of("config", config));
     }
 
     public record Entry(String usage, String description, String who) {

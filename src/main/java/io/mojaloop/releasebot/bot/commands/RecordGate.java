@@ -37,12 +37,12 @@ public class RecordGate implements BotCommand {
 
     @Override
     public String usage() {
-        return "/gate <gate-id> pass|fail|reset [evidence-url] [note]";
+        return texts.fragment(template(), "usage", Map.of());
     }
 
     @Override
     public String description() {
-        return "Records a gate's result on the release story (the latest per gate wins; `reset` goes back to automatic evidence).";
+        return texts.fragment(template(), "description", Map.of());
     }
 
     @Override
@@ -52,8 +52,7 @@ public class RecordGate implements BotCommand {
 
     @Override
     public String who(BotConfig config) {
-        return config.releaseCandidates().approvers().isEmpty() ? "anyone with write permission on the story's repository"
-                : Teams.describe(config.releaseCandidates().approvers());
+        return texts.fragment(template(), "who", Map.of("config", config));
     }
 
     @Override
@@ -66,7 +65,7 @@ public class RecordGate implements BotCommand {
         GateCommand.Parsed parsed = GateCommand.parse(context.line().arguments());
         if (!parsed.ok()) {
             context.reply(texts.render("commands/usage.md", Map.of("command", this, "problem",
-                    texts.fragment("commands/gate.md", "problem", Map.of("problem", parsed.problem())))));
+                    texts.fragment(template(), "problem", Map.of("problem", parsed.problem())))));
             return;
         }
         if (config.gates().stream().map(Gate::id).noneMatch(parsed.gateId()::equals)) {

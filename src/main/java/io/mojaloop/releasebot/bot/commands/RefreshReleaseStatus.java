@@ -28,12 +28,12 @@ public class RefreshReleaseStatus implements BotCommand {
 
     @Override
     public String usage() {
-        return "/release-status";
+        return texts.fragment(template(), "usage", Map.of());
     }
 
     @Override
     public String description() {
-        return "Rebuilds the release story's summary block now (it is also kept current on its own).";
+        return texts.fragment(template(), "description", Map.of());
     }
 
     @Override
@@ -43,7 +43,7 @@ public class RefreshReleaseStatus implements BotCommand {
 
     @Override
     public String who(BotConfig config) {
-        return "anyone";
+        return texts.fragment(template(), "who", Map.of("config", config));
     }
 
     @Override
