@@ -90,7 +90,7 @@ public class Dashboard {
             }
         } catch (IOException | RuntimeException e) {
             LOG.warn("Dashboard could not read the installations", e);
-            error = "GitHub could not be read just now: " + e.getMessage();
+            error = String.valueOf(e.getMessage()); // the template says what it means
         }
         return texts.render("dashboard/releases.html", Map.of("orgs", orgs, "time", new TimeTexts(now), "now", now,
                 "web", web.base(), "dryRun", dryRun, "wouldWrite", observed.wouldWrite(), "error", error == null ? "" : error));

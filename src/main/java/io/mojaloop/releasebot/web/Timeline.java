@@ -13,18 +13,22 @@ import io.mojaloop.releasebot.core.config.Freeze;
 import io.mojaloop.releasebot.core.config.FreezeWindows;
 import io.mojaloop.releasebot.core.config.Release;
 
-/** A release's calendar laid out for an inline SVG (viewBox 0 0 600 96): window bars, date marks, today. */
-public record Timeline(List<Bar> bars, List<Mark> marks, double today, String description) {
+/**
+ * A release's calendar laid out for an inline SVG (viewBox 0 0 600 96): window bars, date marks, today; and the days
+ * for the sentence that describes it (the dashboard's template says it; a day is null when that part is left out).
+ */
+public record Timeline(List<Bar> bars, List<Mark> marks, double today, String version, String featureFreezeFrom,
+        String bugfixFreezeFrom, String releaseOn, String todayIs) {
 
     public static final double WIDTH = 600;
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
-    /** A window: x from, width, row y, css class, label. */
-    public record Bar(double x, double width, double y, String css, String label) {
+    /** A window: x from, width, row y, css class ({@code feature} or {@code bugfix}). */
+    public record Bar(double x, double width, double y, String css) {
     }
 
-    /** A date: x, label. */
-    public record Mark(double x, String label, String css) {
+    /** A date: x, css class ({@code ff}, {@code bf}, {@code pi} or {@code release}), the day. */
+    public record Mark(double x, String css, String day) {
     }
 
     public static Timeline of(Release release, Freeze freeze, Instant now) {
@@ -45,27 +49,28 @@ public record Timeline(List<Bar> bars, List<Mark> marks, double today, String de
         ToDoubleFunction<Instant> x = i -> Math.round(WIDTH * Duration.between(s, i).toSeconds() / span * 10) / 10.0;
         List<Bar> bars = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
-        StringBuilder text = new StringBuilder(release.version());
+        String featureFrom = null;
+        String bugfixFrom = null;
+        String releaseOn = null;
         if (w.featureFreezeStart() != null && w.releaseAt() != null) {
             bars.add(new Bar(x.applyAsDouble(w.featureFreezeStart()), x.applyAsDouble(w.releaseAt()) - x.applyAsDouble(w.featureFreezeStart()),
-                    22, "feature", "Feature freeze"));
-            marks.add(new Mark(x.applyAsDouble(w.featureFreezeStart()), "FF " + DAY.format(w.featureFreezeStart()), "ff"));
-            text.append(": feature freeze from ").append(DAY.format(w.featureFreezeStart()));
+                    22, "feature"));
+            featureFrom = DAY.format(w.featureFreezeStart());
+            marks.add(new Mark(x.applyAsDouble(w.featureFreezeStart()), "ff", featureFrom));
         }
         if (w.bugfixFreezeStart() != null && w.releaseAt() != null) {
             bars.add(new Bar(x.applyAsDouble(w.bugfixFreezeStart()), x.applyAsDouble(w.releaseAt()) - x.applyAsDouble(w.bugfixFreezeStart()),
-                    40, "bugfix", "Bug-fix freeze"));
-            marks.add(new Mark(x.applyAsDouble(w.bugfixFreezeStart()), "BF " + DAY.format(w.bugfixFreezeStart()), "bf"));
-            text.append(", bug-fix freeze from ").append(DAY.format(w.bugfixFreezeStart()));
+                    40, "bugfix"));
+            bugfixFrom = DAY.format(w.bugfixFreezeStart());
+            marks.add(new Mark(x.applyAsDouble(w.bugfixFreezeStart()), "bf", bugfixFrom));
         }
         if (kickoff != null) {
-            marks.add(new Mark(x.applyAsDouble(kickoff), "PI " + DAY.format(kickoff), "pi"));
+            marks.add(new Mark(x.applyAsDouble(kickoff), "pi", DAY.format(kickoff)));
         }
         if (w.releaseAt() != null) {
-            marks.add(new Mark(x.applyAsDouble(w.releaseAt()), "Release " + DAY.format(w.releaseAt()), "release"));
-            text.append(", release on ").append(DAY.format(w.releaseAt()));
+            releaseOn = DAY.format(w.releaseAt());
+            marks.add(new Mark(x.applyAsDouble(w.releaseAt()), "release", releaseOn));
         }
-        text.append("; today is ").append(DAY.format(now));
-        return new Timeline(bars, marks, x.applyAsDouble(now), text.toString());
+        return new Timeline(bars, marks, x.applyAsDouble(now), release.version(), featureFrom, bugfixFrom, releaseOn, DAY.format(now));
     }
 }

@@ -83,7 +83,7 @@ class ReviewRulesIT {
         Webhooks.send("pull_request_review", Webhooks.review(repo, 101, "carol", "approved", SHA)).then().statusCode(200);
 
         ObjectNode passing = awaitCheck(repo, SHA, "success");
-        assertThat(passing.path("output").path("title").asText()).isEqualTo("2 of 2 organisations, 3 of 2 approvals");
+        assertThat(passing.path("output").path("title").asText()).isEqualTo("2 of 2 organisations, 3 approvals, 2 needed");
         // the second verdict updated the same check run rather than adding one
         assertThat(github.checkRuns.all()).filteredOn(r -> r.path("name").asText().equals("review-rules")).hasSize(1);
     }

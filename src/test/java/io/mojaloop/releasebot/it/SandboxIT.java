@@ -46,7 +46,7 @@ class SandboxIT {
         List<Map<String, Object>> steps = state.getList("steps");
         assertThat(steps).hasSize(15);
         assertThat(outcome(state, 3)).contains("review-rules: failure - 1 of 2 organisations, 2 of 2 approvals");
-        assertThat(outcome(state, 4)).contains("review-rules: success - 2 of 2 organisations, 3 of 2 approvals");
+        assertThat(outcome(state, 4)).contains("review-rules: success - 2 of 2 organisations, 3 approvals, 2 needed");
         assertThat(outcome(state, 1)).anyMatch(l -> l.startsWith("release-freeze: success - Allowed"));
         assertThat(outcome(state, 5)).anyMatch(l -> l.startsWith("release-freeze: failure - Blocked by the feature freeze of v17.2.0"));
         assertThat(outcome(state, 6)).anyMatch(l -> l.startsWith("release-freeze: failure"))

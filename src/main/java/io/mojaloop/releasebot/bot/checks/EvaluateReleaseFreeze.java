@@ -47,7 +47,12 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
                 .map(g -> new FreezeException(g.grantedBy(), g.reason())).orElse(null);
         FreezeVerdict verdict = FreezePolicy.evaluate(config,
                 new FreezeFacts(pr.repositoryName(), pr.baseBranch(), pr.title(), pr.labels(), exception), now);
+        return render(verdict, config, CheckTexts.PrView.of(pr), now);
+    }
+
+    /** The check run for a verdict, as {@code templates/checks/release-freeze.md} words it. */
+    public CheckRunOutput render(FreezeVerdict verdict, BotConfig config, CheckTexts.PrView pr, Instant now) {
         return checkTexts.render(CHECK, "checks/release-freeze.md", verdict.passed(), Map.of("v", verdict, "config", config,
-                "pr", CheckTexts.PrView.of(pr)), now);
+                "pr", pr), now);
     }
 }

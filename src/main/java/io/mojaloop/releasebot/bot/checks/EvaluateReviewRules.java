@@ -53,7 +53,12 @@ public class EvaluateReviewRules implements PullRequestCheck {
                 .map(g -> new ReviewException(g.grantedBy(), g.reason())).orElse(null);
         ReviewVerdict verdict = ReviewPolicy.evaluate(config,
                 new ReviewFacts(pr.author(), pr.headSha(), reviews, companies, exception));
+        return render(verdict, config, CheckTexts.PrView.of(pr), now);
+    }
+
+    /** The check run for a verdict, as {@code templates/checks/review-rules.md} words it. */
+    public CheckRunOutput render(ReviewVerdict verdict, BotConfig config, CheckTexts.PrView pr, Instant now) {
         return checkTexts.render(CHECK, "checks/review-rules.md", verdict.passed(), Map.of("v", verdict, "config", config,
-                "pr", CheckTexts.PrView.of(pr)), now);
+                "pr", pr), now);
     }
 }

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.core.story.ReleaseVersion;
 import io.mojaloop.releasebot.github.GitHub;
-import io.mojaloop.releasebot.render.Markdown;
-import io.mojaloop.releasebot.render.Texts;
 
 /**
  * {@code /release-candidate [version]} and {@code /release-candidate cancel}: release managers mark a PR or issue as
@@ -19,29 +17,17 @@ import io.mojaloop.releasebot.render.Texts;
  * repository lacks them); cancel removes both. The release story lists what is labelled.
  */
 @ApplicationScoped
-public class DeclareReleaseCandidate implements BotCommand {
+public class DeclareReleaseCandidate extends TemplatedCommand {
 
     static final String RC_COLOUR = "0e8a16";
     static final String VERSION_COLOUR = "c2e0c6";
 
-    @Inject
-    Texts texts;
     @Inject
     UpdateReleaseStory stories;
 
     @Override
     public String name() {
         return "/release-candidate";
-    }
-
-    @Override
-    public String usage() {
-        return "/release-candidate [vX.Y.Z[-rc.N|-snapshot.N|-hotfix.N]] | /release-candidate cancel";
-    }
-
-    @Override
-    public String description() {
-        return "Marks this as a release candidate (labels `release-candidate` and `rc: <version>`), listed on the release story; `cancel` removes the labels.";
     }
 
     @Override
@@ -58,9 +44,7 @@ public class DeclareReleaseCandidate implements BotCommand {
     public Optional<String> refuseInput(CommandContext context) {
         String argument = context.line().arguments().strip();
         if (!argument.isEmpty() && !argument.equalsIgnoreCase("cancel") && ReleaseVersion.parse(argument).isEmpty()) {
-            return Optional.of(texts.render("commands/usage.md", Map.of("command", this, "problem",
-                    "\"" + Markdown.escape(argument)
-                            + "\" is not a release version: use SemVer such as `v17.2.0`, optionally with `-rc.1`, `-snapshot.3` or `-hotfix.1`.")));
+            return Optional.of(usageProblem("notAVersion", Map.of("argument", argument)));
         }
         return Optional.empty();
     }
@@ -77,11 +61,12 @@ public class DeclareReleaseCandidate implements BotCommand {
             }
         } else {
             ensureLabel(github, context.repository(), UpdateReleaseStory.RC_LABEL, RC_COLOUR,
-                    "Declared a release candidate with /release-candidate");
+                    texts.fragment(template(), "label", Map.of()));
             Optional<ReleaseVersion> version = argument.isEmpty() ? Optional.empty() : ReleaseVersion.parse(argument);
             if (version.isPresent()) {
                 String versionLabel = UpdateReleaseStory.RC_VERSION_LABEL_PREFIX + version.get().text();
-                ensureLabel(github, context.repository(), versionLabel, VERSION_COLOUR, "Release candidate version");
+                ensureLabel(github, context.repository(), versionLabel, VERSION_COLOUR,
+                        texts.fragment(template(), "versionLabel", Map.of()));
                 context.addLabels(UpdateReleaseStory.RC_LABEL, versionLabel);
             } else {
                 context.addLabels(UpdateReleaseStory.RC_LABEL);

@@ -11,17 +11,14 @@ import io.mojaloop.releasebot.bot.PullRequestRef;
 import io.mojaloop.releasebot.bot.checks.EvaluatePullRequest;
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.core.config.BotConfig;
-import io.mojaloop.releasebot.render.Texts;
 
 /**
  * An exception command ({@code /review-exception}, {@code /freeze-exception}): a member of the configured teams
- * lets a PR pass one check. It needs a reason; it labels the PR and re-evaluates the check, which finds the
- * exception again in the PR's comments every time (see ExceptionGrants). Anyone else is refused by the router.
+ * lets a PR pass one check. It needs a reason; it labels the PR and queues the check, which finds the exception
+ * again in the PR's comments every time (see ExceptionGrants). Anyone else is refused by the router.
  */
-public abstract class GrantException implements BotCommand {
+public abstract class GrantException extends TemplatedCommand {
 
-    @Inject
-    Texts texts;
     @Inject
     EvaluatePullRequest evaluations;
     @Inject
@@ -36,14 +33,6 @@ public abstract class GrantException implements BotCommand {
     /** The name of the check the exception applies to. */
     protected abstract String check();
 
-    /** Why a reason is required, in words. */
-    protected abstract String whyAReason();
-
-    @Override
-    public String usage() {
-        return name() + " <reason>";
-    }
-
     @Override
     public Where where() {
         return Where.PULL_REQUEST;
@@ -56,10 +45,7 @@ public abstract class GrantException implements BotCommand {
 
     @Override
     public Optional<String> refuseInput(CommandContext context) {
-        if (context.line().arguments().isBlank()) {
-            return Optional.of(texts.render("commands/usage.md", Map.of("command", this, "problem", whyAReason())));
-        }
-        return Optional.empty();
+        return context.line().arguments().isBlank() ? Optional.of(usageProblem("noReason", Map.of())) : Optional.empty();
     }
 
     @Override

@@ -19,11 +19,6 @@ public class GrantFreezeException extends GrantException {
     }
 
     @Override
-    public String description() {
-        return "Lets this pull request pass `release-freeze` during a freeze; the reason is shown on the check and the release story.";
-    }
-
-    @Override
     protected String label() {
         return LABEL;
     }
@@ -36,10 +31,5 @@ public class GrantFreezeException extends GrantException {
     @Override
     protected String check() {
         return EvaluateReleaseFreeze.CHECK;
-    }
-
-    @Override
-    protected String whyAReason() {
-        return "A freeze exception needs a reason, so that the release manager can see why this change goes in during the freeze.";
     }
 }

@@ -19,11 +19,6 @@ public class GrantReviewException extends GrantException {
     }
 
     @Override
-    public String description() {
-        return "Lets this pull request pass `review-rules` without the usual approvals; the reason is shown on the check and the release story.";
-    }
-
-    @Override
     protected String label() {
         return LABEL;
     }
@@ -36,10 +31,5 @@ public class GrantReviewException extends GrantException {
     @Override
     protected String check() {
         return EvaluateReviewRules.CHECK;
-    }
-
-    @Override
-    protected String whyAReason() {
-        return "A review exception needs a reason, so that everyone can see why the review rule was set aside.";
     }
 }

@@ -9,30 +9,17 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import io.mojaloop.releasebot.core.config.BotConfig;
-import io.mojaloop.releasebot.render.Texts;
 
 /** {@code /release-bot help}: lists the commands available where it is asked, and who may use each. */
 @ApplicationScoped
-public class Help implements BotCommand {
+public class Help extends TemplatedCommand {
 
-    @Inject
-    Texts texts;
     @Inject
     Instance<CommandRouter> router;
 
     @Override
     public String name() {
         return "/release-bot";
-    }
-
-    @Override
-    public String usage() {
-        return "/release-bot help";
-    }
-
-    @Override
-    public String description() {
-        return "Lists the release bot's commands available here and who may use each.";
     }
 
     @Override

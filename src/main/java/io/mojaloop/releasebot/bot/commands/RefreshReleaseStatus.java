@@ -1,37 +1,23 @@
 package io.mojaloop.releasebot.bot.commands;
 
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
-import io.mojaloop.releasebot.render.Texts;
 
 /** {@code /release-status} on a release story: rebuilds the story block now, from GitHub. */
 @ApplicationScoped
-public class RefreshReleaseStatus implements BotCommand {
+public class RefreshReleaseStatus extends TemplatedCommand {
 
-    @Inject
-    Texts texts;
     @Inject
     UpdateReleaseStory stories;
 
     @Override
     public String name() {
         return "/release-status";
-    }
-
-    @Override
-    public String usage() {
-        return "/release-status";
-    }
-
-    @Override
-    public String description() {
-        return "Rebuilds the release story's summary block now (it is also kept current on its own).";
     }
 
     @Override
@@ -46,8 +32,7 @@ public class RefreshReleaseStatus implements BotCommand {
 
     @Override
     public Optional<String> refuseInput(CommandContext context) {
-        return context.storyRelease().isPresent() ? Optional.empty()
-                : Optional.of(texts.render("commands/not-a-story.md", Map.of("command", this)));
+        return context.storyRelease().isPresent() ? Optional.empty() : Optional.of(notAStory());
     }
 
     @Override

@@ -37,8 +37,8 @@ public class ReadExceptions implements EvidenceReader {
             }
             Optional<Grant> grant = grants.latest(scope.github(), scope.org(), teams, command,
                     scope.github().comments(pr.repository(), pr.number()));
-            into.exceptions.add(new ExceptionGrant(kind, Items.of(pr), grant.map(Grant::grantedBy).orElse("-"),
-                    grant.map(Grant::reason).orElse("labelled " + label + " without a " + command + " by an authorised person")));
+            into.exceptions.add(new ExceptionGrant(kind, Items.of(pr), grant.map(Grant::grantedBy).orElse(null),
+                    grant.map(Grant::reason).orElse(null)));
         }
     }
 }

@@ -26,18 +26,16 @@ public class ReadReleaseNotes implements EvidenceReader {
         String path = gate.get().notesPath(scope.release().version());
         Optional<FileContent> file = scope.github().file(helmRepo, path);
         if (file.isPresent() && file.get().size() > 0) {
-            into.notes = new StoryFacts.ReleaseNotes(path + " in " + helmRepo, file.get().htmlUrl() != null ? file.get().htmlUrl()
+            into.notes = StoryFacts.ReleaseNotes.file(path, helmRepo, file.get().htmlUrl() != null ? file.get().htmlUrl()
                     : "https://github.com/" + helmRepo + "/blob/HEAD/" + path);
             return;
         }
         for (GitHubRelease r : scope.releases(helmRepo)) {
             if (ReleaseVersion.sameTag(r.tag(), scope.release().version()) && r.body() != null && !r.body().isBlank()) {
-                into.notes = new StoryFacts.ReleaseNotes("the " + (r.draft() ? "draft " : "") + "GitHub release " + r.tag(),
-                        r.htmlUrl());
+                into.notes = StoryFacts.ReleaseNotes.release(r.tag(), r.draft(), r.htmlUrl());
                 return;
             }
         }
-        into.notes = new StoryFacts.ReleaseNotes("not found yet: " + path + " in " + helmRepo + " or a GitHub release "
-                + scope.release().version() + " with notes", null);
+        into.notes = StoryFacts.ReleaseNotes.missing(path, helmRepo, scope.release().version());
     }
 }

@@ -1,25 +1,15 @@
 package io.mojaloop.releasebot.core.policy;
 
-/** What kind of change a PR is, as far as the freeze calendar cares. */
+/** What kind of change a PR is, as far as the freeze calendar cares (the check's template names it). */
 public enum PrClass {
     /** A feature ({@code feat}, a configured feature type, or a breaking change): blocked by a feature freeze. */
-    FEATURE("feature"),
+    FEATURE,
     /** A bug fix ({@code fix}): allowed in a feature freeze, blocked in a bug-fix freeze unless labelled. */
-    FIX("bug fix"),
+    FIX,
     /** Any other Conventional Commit type (chore, docs, ci, ...): allowed in a feature freeze. */
-    OTHER("other change"),
+    OTHER,
     /** The title is not a Conventional Commit: treated as a feature during a freeze. */
-    UNKNOWN("unknown");
-
-    private final String words;
-
-    PrClass(String words) {
-        this.words = words;
-    }
-
-    public String words() {
-        return words;
-    }
+    UNKNOWN;
 
     /** True when a feature freeze blocks this class. */
     public boolean blockedByFeatureFreeze() {

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.mojaloop.releasebot.core.policy.Classification.Reason;
+
 /**
  * Classifies a PR from its title's Conventional Commit type ({@code feat(scope)!: text}), unless a label decides.
  * <p>
@@ -51,31 +53,24 @@ public final class PrClassifier {
             }
         }
         if (featureLabel != null) {
-            return new Classification(PrClass.FEATURE, type, scope, breaking, featureLabel,
-                    "the label \"" + featureLabel + "\" marks it as a feature");
+            return new Classification(PrClass.FEATURE, type, scope, breaking, featureLabel, Reason.FEATURE_LABEL, null);
         }
         if (fixLabel != null) {
-            return new Classification(PrClass.FIX, type, scope, breaking, fixLabel,
-                    "the label \"" + fixLabel + "\" marks it as a bug fix");
+            return new Classification(PrClass.FIX, type, scope, breaking, fixLabel, Reason.FIX_LABEL, null);
         }
         if (type == null) {
-            String reason = m.matches()
-                    ? "the title's type \"" + m.group(1) + "\" is not a Conventional Commit type (" + String.join(", ", KNOWN_TYPES) + ")"
-                    : "the title does not start with a Conventional Commit type such as \"feat:\" or \"fix:\"";
-            return new Classification(PrClass.UNKNOWN, null, null, false, null, reason);
+            return m.matches() ? new Classification(PrClass.UNKNOWN, null, null, false, null, Reason.UNKNOWN_TYPE, m.group(1))
+                    : new Classification(PrClass.UNKNOWN, null, null, false, null, Reason.NO_TYPE, null);
         }
         if (breaking) {
-            return new Classification(PrClass.FEATURE, type, scope, true, null,
-                    "the title marks a breaking change (\"" + type + "!\"), which counts as a feature");
+            return new Classification(PrClass.FEATURE, type, scope, true, null, Reason.BREAKING, null);
         }
         if (featureTypes.stream().anyMatch(type::equalsIgnoreCase)) {
-            return new Classification(PrClass.FEATURE, type, scope, false, null,
-                    "the title's type \"" + type + "\" is a feature type");
+            return new Classification(PrClass.FEATURE, type, scope, false, null, Reason.FEATURE_TYPE, null);
         }
         if (type.equals("fix")) {
-            return new Classification(PrClass.FIX, type, scope, false, null, "the title's type \"fix\" is a bug fix");
+            return new Classification(PrClass.FIX, type, scope, false, null, Reason.FIX_TYPE, null);
         }
-        return new Classification(PrClass.OTHER, type, scope, false, null,
-                "the title's type \"" + type + "\" is neither a feature nor a bug fix");
+        return new Classification(PrClass.OTHER, type, scope, false, null, Reason.OTHER_TYPE, null);
     }
 }

@@ -84,17 +84,17 @@ public final class ReviewPolicy {
         for (Reviewer r : reviewers(facts.reviews())) {
             Standing standing = classify(r, rules, facts.author(), facts.headSha());
             String org = null;
-            String source = null;
+            ReviewerLine.Source source = null;
             if (!r.bot) {
                 Optional<String> mapped = affiliations.organisationOf(r.login);
                 if (mapped.isPresent()) {
                     org = mapped.get();
-                    source = ReviewerLine.FROM_AFFILIATIONS;
+                    source = ReviewerLine.Source.AFFILIATIONS;
                 } else if (fallback == AffiliationFallback.PROFILE_COMPANY) {
                     Optional<String> company = Companies.normalise(companies.get(r.key));
                     if (company.isPresent()) {
                         org = mapOrgByKey.getOrDefault(orgKey(company.get()), company.get());
-                        source = ReviewerLine.FROM_PROFILE_COMPANY;
+                        source = ReviewerLine.Source.PROFILE_COMPANY;
                     }
                 }
             }
@@ -127,7 +127,7 @@ public final class ReviewPolicy {
     private record Reviewer(String key, String login, boolean bot, ReviewFact latest) {
     }
 
-    private record Standing(boolean counts, boolean blocks, String note) {
+    private record Standing(boolean counts, boolean blocks, ReviewerLine.Note note) {
     }
 
     /**
@@ -168,17 +168,17 @@ public final class ReviewPolicy {
         String authorKey = Affiliations.key(author);
         boolean isAuthor = authorKey != null && authorKey.equals(r.key);
         if (r.bot) {
-            return new Standing(false, false, ReviewerLine.NOTE_BOT);
+            return new Standing(false, false, ReviewerLine.Note.BOT);
         }
         if (isAuthor) {
-            return new Standing(false, false, ReviewerLine.NOTE_AUTHOR);
+            return new Standing(false, false, ReviewerLine.Note.AUTHOR);
         }
         return switch (r.latest.state()) {
-            case DISMISSED -> new Standing(false, false, ReviewerLine.NOTE_DISMISSED);
-            case CHANGES_REQUESTED -> new Standing(false, true, ReviewerLine.NOTE_CHANGES_REQUESTED);
+            case DISMISSED -> new Standing(false, false, ReviewerLine.Note.DISMISSED);
+            case CHANGES_REQUESTED -> new Standing(false, true, ReviewerLine.Note.CHANGES_REQUESTED);
             case APPROVED -> !rules.dismissStale() || sameCommit(r.latest.commitId(), headSha)
                     ? new Standing(true, false, null)
-                    : new Standing(false, false, ReviewerLine.NOTE_STALE);
+                    : new Standing(false, false, ReviewerLine.Note.STALE);
             default -> throw new IllegalStateException("not a decisive state: " + r.latest.state());
         };
     }

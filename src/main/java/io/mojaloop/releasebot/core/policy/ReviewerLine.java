@@ -5,21 +5,34 @@ package io.mojaloop.releasebot.core.policy;
  *
  * @param login as given in the reviewer's first review
  * @param organisation their organisation, or null when unknown (bots never have one)
- * @param organisationSource {@link #FROM_AFFILIATIONS}, {@link #FROM_PROFILE_COMPANY} or null
+ * @param organisationSource where the organisation comes from, or null when unknown
  * @param state their latest APPROVED, CHANGES_REQUESTED or DISMISSED review
  * @param commitId the commit that latest review was given on
  * @param counts true when this is an approval that counts toward the rule
- * @param note why it does not count (e.g. {@link #NOTE_STALE}), or null when it counts
+ * @param note why it does not count (e.g. {@link Note#STALE}), or null when it counts
  */
-public record ReviewerLine(String login, String organisation, String organisationSource, ReviewState state,
-        String commitId, boolean counts, String note) {
+public record ReviewerLine(String login, String organisation, Source organisationSource, ReviewState state,
+        String commitId, boolean counts, Note note) {
 
-    public static final String FROM_AFFILIATIONS = "affiliations";
-    public static final String FROM_PROFILE_COMPANY = "profile company";
+    /** Where a reviewer's organisation comes from. */
+    public enum Source {
+        /** The {@code affiliations} list of the configuration. */
+        AFFILIATIONS,
+        /** The company on their GitHub profile ({@code affiliation-fallback: profile-company}). */
+        PROFILE_COMPANY
+    }
 
-    public static final String NOTE_AUTHOR = "author of the PR";
-    public static final String NOTE_BOT = "bot";
-    public static final String NOTE_DISMISSED = "dismissed";
-    public static final String NOTE_STALE = "approved an older commit";
-    public static final String NOTE_CHANGES_REQUESTED = "requested changes";
+    /** Why a review does not count. */
+    public enum Note {
+        /** The PR's author reviewed their own PR. */
+        AUTHOR,
+        /** A bot reviewed. */
+        BOT,
+        /** The latest review was dismissed. */
+        DISMISSED,
+        /** The approval is on an older commit (and stale approvals are dismissed). */
+        STALE,
+        /** The latest review requests changes. */
+        CHANGES_REQUESTED
+    }
 }

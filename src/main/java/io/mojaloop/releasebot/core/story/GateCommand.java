@@ -15,8 +15,16 @@ public record GateCommand(String gateId, Action action, String evidenceUrl, Stri
         PASS, FAIL, RESET
     }
 
+    /** Why a {@code /gate} comment's arguments can't be read (the command's template says it in words). */
+    public enum Problem {
+        /** No gate id and action. */
+        MISSING_ARGUMENTS,
+        /** The second word is not {@code pass}, {@code fail} or {@code reset}. */
+        UNKNOWN_ACTION
+    }
+
     /** What a {@code /gate} comment's arguments say, or why they can't be read. */
-    public record Parsed(String gateId, Action action, String evidenceUrl, String note, String problem) {
+    public record Parsed(String gateId, Action action, String evidenceUrl, String note, Problem problem) {
         public boolean ok() {
             return problem == null;
         }
@@ -26,14 +34,14 @@ public record GateCommand(String gateId, Action action, String evidenceUrl, Stri
     public static Parsed parse(String arguments) {
         String[] words = arguments == null ? new String[0] : arguments.strip().split("\\s+", 3);
         if (words.length < 2 || words[0].isEmpty()) {
-            return new Parsed(null, null, null, null, "Say which gate and what happened, e.g. `/gate golden-path-dev pass https://ci.example/run/42 all green`.");
+            return new Parsed(null, null, null, null, Problem.MISSING_ARGUMENTS);
         }
         String id = words[0].toLowerCase(Locale.ROOT);
         Action action;
         try {
             action = Action.valueOf(words[1].toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return new Parsed(id, null, null, null, "The second word must be `pass`, `fail` or `reset`.");
+            return new Parsed(id, null, null, null, Problem.UNKNOWN_ACTION);
         }
         String rest = words.length > 2 ? words[2].strip() : "";
         String url = null;

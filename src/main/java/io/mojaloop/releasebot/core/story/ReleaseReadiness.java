@@ -12,6 +12,9 @@ import io.mojaloop.releasebot.core.config.FreezeWindows;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
 import io.mojaloop.releasebot.core.story.StoryView.CalendarRow;
+import io.mojaloop.releasebot.core.story.StoryView.CalendarRow.Entry;
+import io.mojaloop.releasebot.core.story.StoryView.CalendarRow.State;
+import io.mojaloop.releasebot.core.story.StoryView.DetailStatus;
 import io.mojaloop.releasebot.core.story.StoryView.GateRow;
 import io.mojaloop.releasebot.core.story.StoryView.GateStatus;
 import io.mojaloop.releasebot.core.story.StoryView.Verdict;
@@ -98,8 +101,8 @@ public final class ReleaseReadiness {
             }
             case RELEASE_NOTES -> {
                 if (facts.notes() != null) {
-                    StoryView.Detail d = new StoryView.Detail("release notes", facts.notes().found() ? "passed" : "pending",
-                            facts.notes().url(), facts.notes().where());
+                    StoryView.Detail d = new StoryView.NotesDetail(facts.notes().found() ? DetailStatus.PASSED : DetailStatus.PENDING,
+                            facts.notes());
                     return new GateRow(gate, facts.notes().found() ? GateStatus.PASSED : GateStatus.PENDING,
                             facts.notes().found() ? "release-notes" : null, facts.notes().url(), null, null, null, List.of(), List.of(d));
                 }
@@ -120,38 +123,20 @@ public final class ReleaseReadiness {
         boolean failed = false;
         boolean unknown = false;
         for (StoryFacts.RepoStandard r : standards) {
-            List<String> problems = new ArrayList<>();
-            if (!r.codeowners()) {
-                problems.add("no CODEOWNERS (root, .github/ or docs/)");
-            }
-            if (!r.license()) {
-                problems.add("no LICENSE");
-            }
-            if (Boolean.FALSE.equals(r.protection())) {
-                problems.add("default branch not protected");
-            }
-            if (!r.missingChecks().isEmpty()) {
-                problems.add("branch protection does not require " + String.join(", ", r.missingChecks()));
-            }
-            String status;
-            String text;
-            if (!problems.isEmpty()) {
-                status = "failed";
-                text = String.join("; ", problems);
+            DetailStatus status;
+            if (r.failed()) {
+                status = DetailStatus.FAILED;
                 failed = true;
             } else if (r.unknown()) {
-                status = "unknown";
-                text = "CODEOWNERS and LICENSE present; branch protection unknown: the app needs administration read";
+                status = DetailStatus.UNKNOWN;
                 unknown = true;
             } else {
-                status = "passed";
-                text = "CODEOWNERS, LICENSE, required checks";
+                status = DetailStatus.PASSED;
             }
-            details.add(new StoryView.Detail(r.name(), status, null, text));
+            details.add(new StoryView.StandardDetail(r.name(), status, r));
         }
         GateStatus status = failed ? GateStatus.FAILED : unknown ? GateStatus.PENDING : GateStatus.PASSED;
-        return new GateRow(gate, status, "repo-standards", null, null, null,
-                unknown && !failed ? "unknown: the app needs administration read" : null, List.of(), details);
+        return new GateRow(gate, status, "repo-standards", null, null, null, null, List.of(), details);
     }
 
     /**
@@ -190,9 +175,8 @@ public final class ReleaseReadiness {
         List<StoryView.Detail> details = new ArrayList<>();
         for (Map.Entry<String, StoryFacts.TtkEvidence> e : latest.entrySet()) {
             var r = e.getValue().record();
-            details.add(new StoryView.Detail(e.getKey().isEmpty() ? "(no environment)" : e.getKey(), r.green() ? "passed" : "failed",
-                    e.getValue().commentUrl(), r.total() + " assertions: " + r.passed() + " passed, " + r.failed() + " failed, "
-                            + r.skipped() + " skipped"));
+            details.add(new StoryView.TtkDetail(e.getKey().isEmpty() ? null : e.getKey(),
+                    r.green() ? DetailStatus.PASSED : DetailStatus.FAILED, e.getValue().commentUrl(), r));
         }
         if (manual != null) {
             return manual(gate, manual, List.of(), details);
@@ -203,7 +187,7 @@ public final class ReleaseReadiness {
         StoryFacts.TtkEvidence newest = latest.values().stream()
                 .max(Comparator.comparing(StoryFacts.TtkEvidence::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
         boolean green = latest.values().stream().allMatch(e -> e.record().green());
-        return new GateRow(gate, green ? GateStatus.PASSED : GateStatus.FAILED, "ttk", newest.commentUrl(), "Testing Toolkit",
+        return new GateRow(gate, green ? GateStatus.PASSED : GateStatus.FAILED, "ttk", newest.commentUrl(), null,
                 newest.at(), null, List.of(), details);
     }
 
@@ -239,7 +223,7 @@ public final class ReleaseReadiness {
         for (String implementer : facts.implementers()) {
             GateCommand c = byImplementer.get(implementer.toLowerCase(java.util.Locale.ROOT));
             if (c == null) {
-                details.add(new StoryView.Detail(implementer, "pending", null, "not validated yet"));
+                details.add(new StoryView.ImplementerDetail(implementer, DetailStatus.PENDING, null, null, null));
                 continue;
             }
             boolean pass = c.action() == GateCommand.Action.PASS;
@@ -248,9 +232,8 @@ public final class ReleaseReadiness {
             if (newest == null || (c.at() != null && newest.at() != null && c.at().isAfter(newest.at()))) {
                 newest = c;
             }
-            String rest = noteAfterImplementer(c.note());
-            details.add(new StoryView.Detail(implementer, pass ? "passed" : "failed", c.evidenceUrl(),
-                    (pass ? "validated" : "failed") + " by " + c.by() + (rest == null ? "" : ": " + rest)));
+            details.add(new StoryView.ImplementerDetail(implementer, pass ? DetailStatus.PASSED : DetailStatus.FAILED, c.evidenceUrl(),
+                    c.by(), noteAfterImplementer(c.note())));
         }
         if (!anyPass && !anyFail && unattributed != null) {
             return manual(gate, unattributed, List.of(), details);
@@ -258,10 +241,8 @@ public final class ReleaseReadiness {
         if (newest == null) {
             return new GateRow(gate, GateStatus.PENDING, null, null, null, null, null, List.of(), details);
         }
-        String summary = details.stream().filter(d -> !d.status().equals("pending"))
-                .map(d -> d.label() + " " + d.status()).collect(java.util.stream.Collectors.joining(", "));
-        return new GateRow(gate, anyPass ? GateStatus.PASSED : GateStatus.FAILED, "command", newest.evidenceUrl(), newest.by(),
-                newest.at(), summary, List.of(), details);
+        return new GateRow(gate, anyPass ? GateStatus.PASSED : GateStatus.FAILED, "implementers", newest.evidenceUrl(), newest.by(),
+                newest.at(), null, List.of(), details);
     }
 
     /** The implementer a downstream command names: the first word of its note, if it is a configured implementer. */
@@ -287,23 +268,23 @@ public final class ReleaseReadiness {
         FreezeWindows w = FreezeWindows.of(facts.release(), facts.freeze());
         var zone = facts.release().timezone();
         List<CalendarRow> rows = new ArrayList<>();
-        rows.add(window("Feature freeze", w.featureFreezeStart(), w.releaseAt(), now, zone));
-        rows.add(window("Bug-fix freeze", w.bugfixFreezeStart(), w.releaseAt(), now, zone));
+        rows.add(window(Entry.FEATURE_FREEZE, w.featureFreezeStart(), w.releaseAt(), now, zone));
+        rows.add(window(Entry.BUGFIX_FREEZE, w.bugfixFreezeStart(), w.releaseAt(), now, zone));
         if (facts.release().piKickoff() != null) {
             Instant kickoff = facts.release().piKickoff().resolve(zone);
-            rows.add(new CalendarRow("PI kick-off", kickoff, now.isBefore(kickoff) ? "upcoming" : "done", zone));
+            rows.add(new CalendarRow(Entry.PI_KICKOFF, kickoff, now.isBefore(kickoff) ? State.UPCOMING : State.DONE, zone));
         }
-        rows.add(new CalendarRow("Release date", w.releaseAt(),
-                w.releaseAt() == null || now.isBefore(w.releaseAt()) ? "upcoming" : "done", zone));
+        rows.add(new CalendarRow(Entry.RELEASE_DATE, w.releaseAt(),
+                w.releaseAt() == null || now.isBefore(w.releaseAt()) ? State.UPCOMING : State.DONE, zone));
         return rows;
     }
 
-    private static CalendarRow window(String name, Instant start, Instant end, Instant now, java.time.ZoneId zone) {
+    private static CalendarRow window(Entry entry, Instant start, Instant end, Instant now, java.time.ZoneId zone) {
         if (start == null) {
-            return new CalendarRow(name, null, "off", zone);
+            return new CalendarRow(entry, null, State.OFF, zone);
         }
-        String state = now.isBefore(start) ? "upcoming" : end != null && !now.isBefore(end) ? "closed" : "open";
-        return new CalendarRow(name, start, state, zone);
+        State state = now.isBefore(start) ? State.UPCOMING : end != null && !now.isBefore(end) ? State.CLOSED : State.OPEN;
+        return new CalendarRow(entry, start, state, zone);
     }
 
     /** The GitHub issue search for a query, so the story can link to "the same list, live". */

@@ -41,8 +41,38 @@ public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<
      */
     public record RepoStandard(String repository, boolean codeowners, boolean license, Boolean protection,
             List<String> missingChecks) {
+
+        /** What a repository can lack. */
+        public enum Problem {
+            /** No CODEOWNERS at the root, in .github/ or in docs/. */
+            NO_CODEOWNERS,
+            NO_LICENSE,
+            /** The default branch is not protected. */
+            UNPROTECTED,
+            /** Branch protection does not require all of the bot's checks ({@link RepoStandard#missingChecks()}). */
+            MISSING_CHECKS
+        }
+
+        /** What this repository lacks, in that order; empty when nothing. */
+        public List<Problem> problems() {
+            List<Problem> problems = new java.util.ArrayList<>();
+            if (!codeowners) {
+                problems.add(Problem.NO_CODEOWNERS);
+            }
+            if (!license) {
+                problems.add(Problem.NO_LICENSE);
+            }
+            if (Boolean.FALSE.equals(protection)) {
+                problems.add(Problem.UNPROTECTED);
+            }
+            if (!missingChecks.isEmpty()) {
+                problems.add(Problem.MISSING_CHECKS);
+            }
+            return problems;
+        }
+
         public boolean failed() {
-            return !codeowners || !license || Boolean.FALSE.equals(protection) || !missingChecks.isEmpty();
+            return !problems().isEmpty();
         }
 
         public boolean unknown() {
@@ -54,8 +84,32 @@ public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<
         }
     }
 
-    /** Where the release notes were found (url null when not found). */
-    public record ReleaseNotes(String where, String url) {
+    /**
+     * Where the release notes were found, or where they were looked for (url null when not found).
+     *
+     * @param source a notes file, a GitHub release with a body, or neither
+     * @param path the notes file's path in {@code repository} (looked for when {@code source} is not FILE)
+     * @param tag the GitHub release's tag (the release's version when nothing was found)
+     * @param draft the GitHub release is a draft
+     */
+    public record ReleaseNotes(Source source, String path, String repository, String tag, boolean draft, String url) {
+
+        public enum Source {
+            FILE, RELEASE, NONE
+        }
+
+        public static ReleaseNotes file(String path, String repository, String url) {
+            return new ReleaseNotes(Source.FILE, path, repository, null, false, url);
+        }
+
+        public static ReleaseNotes release(String tag, boolean draft, String url) {
+            return new ReleaseNotes(Source.RELEASE, null, null, tag, draft, url);
+        }
+
+        public static ReleaseNotes missing(String path, String repository, String version) {
+            return new ReleaseNotes(Source.NONE, path, repository, version, false, null);
+        }
+
         public boolean found() {
             return url != null;
         }
@@ -72,8 +126,14 @@ public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<
     public record Candidate(Item item, boolean pullRequest, List<String> versions) {
     }
 
-    /** An exception granted on a PR. Kind: {@code review} or {@code freeze}. */
+    /**
+     * An exception on a PR. Kind: {@code review} or {@code freeze}. {@code grantedBy} and {@code reason} are null when
+     * the PR carries the exception's label but nobody allowed to grant it commented the command.
+     */
     public record ExceptionGrant(String kind, Item pullRequest, String grantedBy, String reason) {
+        public boolean granted() {
+            return grantedBy != null;
+        }
     }
 
     /** A published release of a repository. */

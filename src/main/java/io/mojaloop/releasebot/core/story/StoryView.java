@@ -6,12 +6,18 @@ import java.util.List;
 
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
 import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
+import io.mojaloop.releasebot.core.story.StoryFacts.ReleaseNotes;
+import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
 
-/** The story block's content: a release's readiness with every reason, ready to render. */
+/**
+ * The story block's content: a release's readiness with every reason, ready to render. Facts only: the template
+ * {@code story/block.md} puts them in words.
+ */
 public record StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
         List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
         List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
@@ -25,29 +31,17 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
     }
 
     public enum GateStatus {
-        PASSED("passed", "✅"), FAILED("failed", "❌"), PENDING("no evidence yet", "⏳");
-
-        private final String words;
-        private final String icon;
-
-        GateStatus(String words, String icon) {
-            this.words = words;
-            this.icon = icon;
-        }
-
-        public String icon() {
-            return icon;
-        }
-
-        public String words() {
-            return words;
-        }
+        PASSED, FAILED, PENDING
     }
 
     /**
      * One gate's state and where it comes from.
      *
-     * @param source {@code command} (a {@code /gate} comment) or {@code issue-query} (an issue search), null when pending
+     * @param source {@code command} (a {@code /gate} comment), {@code issue-query} (an issue search), {@code ttk}
+     *        (Testing Toolkit reports), {@code implementers} (the downstream implementers' {@code /gate} comments),
+     *        {@code repo-standards} or {@code release-notes}; null when pending without evidence
+     * @param by who recorded it (null when nobody did: reports, searches)
+     * @param note what the person who recorded it wrote (null when nothing)
      */
     public record GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at,
             String note, List<Item> bugs, List<Detail> details) {
@@ -56,25 +50,74 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
                 List<Item> bugs) {
             this(gate, status, source, evidenceUrl, by, at, note, bugs, List.of());
         }
-    }
 
-    /**
-     * A line under a gate: one TTK environment, one implementer, one repository's standards, the release notes.
-     * Status is passed, failed, pending or unknown.
-     */
-    public record Detail(String label, String status, String url, String text) {
-        public String icon() {
-            return switch (status) {
-                case "passed" -> "✅";
-                case "failed" -> "❌";
-                case "unknown" -> "❔";
-                default -> "⏳";
-            };
+        /** The lines that have a result (passed or failed), e.g. the implementers that validated or failed. */
+        public List<Detail> decided() {
+            return details.stream().filter(d -> d.status() == DetailStatus.PASSED || d.status() == DetailStatus.FAILED).toList();
+        }
+
+        /** True when the repository standards are pending only because the app may not read branch protection. */
+        public boolean needsAdministrationRead() {
+            return "repo-standards".equals(source) && status == GateStatus.PENDING;
         }
     }
 
-    /** A calendar entry; state is {@code upcoming}, {@code open}, {@code closed}, {@code off} or {@code done}. */
-    public record CalendarRow(String name, Instant at, String state, ZoneId zone) {
+    /** The state of one line under a gate. */
+    public enum DetailStatus {
+        PASSED, FAILED, PENDING, UNKNOWN
+    }
+
+    /** A line under a gate: one TTK environment, one implementer, one repository's standards, the release notes. */
+    public sealed interface Detail permits TtkDetail, ImplementerDetail, StandardDetail, NotesDetail {
+        /** What the line is about: the environment, implementer or repository; null for a report without environment. */
+        String label();
+
+        DetailStatus status();
+
+        /** Where the evidence is, or null. */
+        String url();
+    }
+
+    /** The latest report of one environment ({@code label}, null when the report named none). */
+    public record TtkDetail(String label, DetailStatus status, String url, TtkRecord report) implements Detail {
+    }
+
+    /** One downstream implementer: pending, or validated or failed by someone, with the rest of their note. */
+    public record ImplementerDetail(String label, DetailStatus status, String url, String by, String note) implements Detail {
+    }
+
+    /** One repository's standards; {@code label} is the repository's name. */
+    public record StandardDetail(String label, DetailStatus status, RepoStandard standard) implements Detail {
+        @Override
+        public String url() {
+            return null;
+        }
+    }
+
+    /** Where the release notes are (or were looked for). */
+    public record NotesDetail(DetailStatus status, ReleaseNotes notes) implements Detail {
+        @Override
+        public String label() {
+            return null;
+        }
+
+        @Override
+        public String url() {
+            return notes.url();
+        }
+    }
+
+    /** A calendar entry: which date, when, and whether it is ahead, open, over or switched off. */
+    public record CalendarRow(Entry entry, Instant at, State state, ZoneId zone) {
+
+        public enum Entry {
+            FEATURE_FREEZE, BUGFIX_FREEZE, PI_KICKOFF, RELEASE_DATE
+        }
+
+        /** {@code OPEN} and {@code CLOSED} are for the freeze windows, {@code DONE} for dates that have passed. */
+        public enum State {
+            UPCOMING, OPEN, CLOSED, OFF, DONE
+        }
     }
 
     public List<GateRow> blocking() {

@@ -186,7 +186,7 @@ class ReviewPolicyTest {
             ReviewerLine l = line(v, "alice");
             assertThat(l.state()).isEqualTo(DISMISSED);
             assertThat(l.counts()).isFalse();
-            assertThat(l.note()).isEqualTo("dismissed");
+            assertThat(l.note()).isEqualTo(ReviewerLine.Note.DISMISSED);
         }
 
         @Test
@@ -234,7 +234,7 @@ class ReviewPolicyTest {
             assertThat(v.passed()).isFalse();
             assertThat(v.approvals()).isEqualTo(1);
             assertThat(v.changesRequestedBy()).containsExactly("alice");
-            assertThat(line(v, "alice").note()).isEqualTo("requested changes");
+            assertThat(line(v, "alice").note()).isEqualTo(ReviewerLine.Note.CHANGES_REQUESTED);
         }
 
         @Test
@@ -284,7 +284,7 @@ class ReviewPolicyTest {
             assertThat(v.approvals()).isZero();
             ReviewerLine l = line(v, "alice");
             assertThat(l.counts()).isFalse();
-            assertThat(l.note()).isEqualTo("approved an older commit");
+            assertThat(l.note()).isEqualTo(ReviewerLine.Note.STALE);
             assertThat(l.commitId()).isEqualTo(OLD);
             assertThat(l.state()).isEqualTo(APPROVED);
         }
@@ -325,7 +325,7 @@ class ReviewPolicyTest {
         void missingCommitIdIsStale() {
             ReviewVerdict v = evaluate(config(1, 0), review("alice", APPROVED, null));
             assertThat(v.passed()).isFalse();
-            assertThat(line(v, "alice").note()).isEqualTo("approved an older commit");
+            assertThat(line(v, "alice").note()).isEqualTo(ReviewerLine.Note.STALE);
             assertThat(evaluate(config(1, 0, false, AffiliationFallback.NONE), review("alice", APPROVED, null))
                     .passed()).isTrue();
         }
@@ -341,7 +341,7 @@ class ReviewPolicyTest {
             assertThat(v.approvals()).isZero();
             ReviewerLine l = line(v, AUTHOR);
             assertThat(l.counts()).isFalse();
-            assertThat(l.note()).isEqualTo("author of the PR");
+            assertThat(l.note()).isEqualTo(ReviewerLine.Note.AUTHOR);
         }
 
         @Test
@@ -349,7 +349,7 @@ class ReviewPolicyTest {
             ReviewVerdict v = ReviewPolicy.evaluate(config(1, 0),
                     new ReviewFacts("Alice", HEAD, List.of(approve("alice")), Map.of(), null));
             assertThat(v.passed()).isFalse();
-            assertThat(line(v, "alice").note()).isEqualTo("author of the PR");
+            assertThat(line(v, "alice").note()).isEqualTo(ReviewerLine.Note.AUTHOR);
         }
 
         @Test
@@ -368,7 +368,7 @@ class ReviewPolicyTest {
             assertThat(v.passed()).isFalse();
             ReviewerLine l = line(v, "renovate");
             assertThat(l.counts()).isFalse();
-            assertThat(l.note()).isEqualTo("bot");
+            assertThat(l.note()).isEqualTo(ReviewerLine.Note.BOT);
             assertThat(l.organisation()).isNull();
         }
 
@@ -376,7 +376,7 @@ class ReviewPolicyTest {
         void botBySuffix() {
             ReviewVerdict v = evaluate(config(1, 0), approve("dependabot[bot]"), approve("Some-App[BOT]"));
             assertThat(v.passed()).isFalse();
-            assertThat(v.reviewers()).extracting(ReviewerLine::note).containsExactly("bot", "bot");
+            assertThat(v.reviewers()).extracting(ReviewerLine::note).containsExactly(ReviewerLine.Note.BOT, ReviewerLine.Note.BOT);
         }
 
         @Test
@@ -418,7 +418,7 @@ class ReviewPolicyTest {
             ReviewVerdict v = evaluate(config(2, 2), approve("bob"), approve("Carol"));
             assertThat(v.passed()).isTrue();
             assertThat(line(v, "bob").organisation()).isEqualTo("Infitx");
-            assertThat(line(v, "bob").organisationSource()).isEqualTo("affiliations");
+            assertThat(line(v, "bob").organisationSource()).isEqualTo(ReviewerLine.Source.AFFILIATIONS);
             assertThat(line(v, "Carol").organisation()).isEqualTo("Crosslake");
         }
     }
@@ -438,7 +438,7 @@ class ReviewPolicyTest {
             assertThat(v.organisationNames()).containsExactly("Infitx", "mifos");
             ReviewerLine l = line(v, "dave");
             assertThat(l.organisation()).isEqualTo("mifos");
-            assertThat(l.organisationSource()).isEqualTo("profile company");
+            assertThat(l.organisationSource()).isEqualTo(ReviewerLine.Source.PROFILE_COMPANY);
         }
 
         @Test
@@ -454,7 +454,7 @@ class ReviewPolicyTest {
                     withCompanies(Map.of("alice", "Crosslake"), approve("alice"), approve("bob")));
             assertThat(v.passed()).isFalse();
             assertThat(line(v, "alice").organisation()).isEqualTo("Infitx");
-            assertThat(line(v, "alice").organisationSource()).isEqualTo("affiliations");
+            assertThat(line(v, "alice").organisationSource()).isEqualTo(ReviewerLine.Source.AFFILIATIONS);
         }
 
         @Test
@@ -465,7 +465,7 @@ class ReviewPolicyTest {
             assertThat(v.organisations()).isEqualTo(1);
             assertThat(v.organisationNames()).containsExactly("Infitx");
             assertThat(line(v, "dave").organisation()).isEqualTo("Infitx");
-            assertThat(line(v, "dave").organisationSource()).isEqualTo("profile company");
+            assertThat(line(v, "dave").organisationSource()).isEqualTo(ReviewerLine.Source.PROFILE_COMPANY);
         }
 
         @Test
@@ -576,8 +576,8 @@ class ReviewPolicyTest {
             assertThat(v.reviewers()).extracting(ReviewerLine::counts)
                     .containsExactly(true, true, false, false, false, false);
             assertThat(v.reviewers()).extracting(ReviewerLine::note)
-                    .containsExactly(null, null, "approved an older commit", "author of the PR", "bot",
-                            "requested changes");
+                    .containsExactly(null, null, ReviewerLine.Note.STALE, ReviewerLine.Note.AUTHOR, ReviewerLine.Note.BOT,
+                            ReviewerLine.Note.CHANGES_REQUESTED);
             assertThat(v.reviewers()).extracting(ReviewerLine::organisation)
                     .containsExactly("Crosslake", "Infitx", "Infitx", null, null, "ModusBox");
         }

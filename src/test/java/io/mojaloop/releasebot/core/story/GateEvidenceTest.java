@@ -18,7 +18,10 @@ import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
 import io.mojaloop.releasebot.core.story.StoryFacts.ReleaseNotes;
 import io.mojaloop.releasebot.core.story.StoryFacts.TtkEvidence;
 import io.mojaloop.releasebot.core.story.StoryView.GateRow;
+import io.mojaloop.releasebot.core.story.StoryView.DetailStatus;
 import io.mojaloop.releasebot.core.story.StoryView.GateStatus;
+import io.mojaloop.releasebot.core.story.StoryView.ImplementerDetail;
+import io.mojaloop.releasebot.core.story.StoryView.StandardDetail;
 
 class GateEvidenceTest {
 
@@ -94,8 +97,11 @@ class GateEvidenceTest {
         GateRow passed = row(facts(List.of(DOWNSTREAM), List.of(downstream(Action.FAIL, "iac could not deploy", "2027-01-01T00:00:00Z"),
                 downstream(Action.PASS, "Mini-Loop deployed rc.1", "2027-01-02T00:00:00Z")), List.of(), null, null));
         assertThat(passed.status()).isEqualTo(GateStatus.PASSED);
-        assertThat(passed.details()).extracting(StoryView.Detail::status).containsExactly("passed", "failed", "pending");
-        assertThat(passed.details().get(0).text()).isEqualTo("validated by henry: deployed rc.1");
+        assertThat(passed.details()).extracting(StoryView.Detail::status).containsExactly(DetailStatus.PASSED, DetailStatus.FAILED,
+                DetailStatus.PENDING);
+        // StoryWordingTest: "validated by henry: deployed rc.1"
+        assertThat(passed.details().get(0)).isEqualTo(new ImplementerDetail("mini-loop", DetailStatus.PASSED,
+                "https://ci.example/" + "2027-01-02T00:00:00Z".hashCode(), "henry", "deployed rc.1"));
         GateRow reset = row(facts(List.of(DOWNSTREAM), List.of(downstream(Action.PASS, "mini-loop ok", "2027-01-02T00:00:00Z"),
                 downstream(Action.RESET, "mini-loop", "2027-01-03T00:00:00Z")), List.of(), null, null));
         assertThat(reset.status()).isEqualTo(GateStatus.PENDING);
@@ -110,20 +116,23 @@ class GateEvidenceTest {
         assertThat(row(facts(List.of(STANDARDS), List.of(), List.of(), List.of(good), null)).status()).isEqualTo(GateStatus.PASSED);
         GateRow failing = row(facts(List.of(STANDARDS), List.of(), List.of(), List.of(good, noLicense, unknown), null));
         assertThat(failing.status()).isEqualTo(GateStatus.FAILED);
-        assertThat(failing.details().get(1).text()).contains("no LICENSE").contains("does not require release-freeze");
+        // StoryWordingTest: "no LICENSE; branch protection does not require release-freeze"
+        assertThat(failing.details().get(1)).isEqualTo(new StandardDetail("helm", DetailStatus.FAILED, noLicense));
+        assertThat(noLicense.problems()).containsExactly(RepoStandard.Problem.NO_LICENSE, RepoStandard.Problem.MISSING_CHECKS);
         GateRow notReadable = row(facts(List.of(STANDARDS), List.of(), List.of(), List.of(good, unknown), null));
         assertThat(notReadable.status()).isEqualTo(GateStatus.PENDING);
-        assertThat(notReadable.note()).isEqualTo("unknown: the app needs administration read");
-        assertThat(notReadable.details().get(1).status()).isEqualTo("unknown");
+        // StoryWordingTest: "unknown: the app needs administration read"
+        assertThat(notReadable.needsAdministrationRead()).isTrue();
+        assertThat(notReadable.details().get(1).status()).isEqualTo(DetailStatus.UNKNOWN);
         assertThat(row(facts(List.of(STANDARDS), List.of(), List.of(), null, null)).status()).isEqualTo(GateStatus.PENDING);
     }
 
     @Test
     void releaseNotes() {
         assertThat(row(facts(List.of(NOTES), List.of(), List.of(), null,
-                new ReleaseNotes(".changelog/release-v17.2.0.md in helm", "https://github.com/mojaloop/helm/blob/main/.changelog/release-v17.2.0.md")))
+                ReleaseNotes.file(".changelog/release-v17.2.0.md", "mojaloop/helm", "https://github.com/mojaloop/helm/blob/main/.changelog/release-v17.2.0.md")))
                 .status()).isEqualTo(GateStatus.PASSED);
-        assertThat(row(facts(List.of(NOTES), List.of(), List.of(), null, new ReleaseNotes("not found", null))).status())
+        assertThat(row(facts(List.of(NOTES), List.of(), List.of(), null, ReleaseNotes.missing(".changelog/release-v17.2.0.md", "mojaloop/helm", "v17.2.0"))).status())
                 .isEqualTo(GateStatus.PENDING);
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import io.mojaloop.releasebot.core.story.GateCommand.Action;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
+import io.mojaloop.releasebot.core.story.StoryView.CalendarRow.Entry;
+import io.mojaloop.releasebot.core.story.StoryView.CalendarRow.State;
 import io.mojaloop.releasebot.core.story.StoryView.GateStatus;
 import io.mojaloop.releasebot.core.story.StoryView.Verdict;
 
@@ -94,12 +96,12 @@ class ReleaseReadinessTest {
     @Test
     void calendarStates() {
         StoryView v = ReleaseReadiness.evaluate(StoryExamples.pending(), NOW);
-        assertThat(v.calendar()).extracting(StoryView.CalendarRow::name, StoryView.CalendarRow::state).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Feature freeze", "open"),
-                org.assertj.core.groups.Tuple.tuple("Bug-fix freeze", "open"),
-                org.assertj.core.groups.Tuple.tuple("PI kick-off", "upcoming"),
-                org.assertj.core.groups.Tuple.tuple("Release date", "upcoming"));
+        assertThat(v.calendar()).extracting(StoryView.CalendarRow::entry, StoryView.CalendarRow::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Entry.FEATURE_FREEZE, State.OPEN),
+                org.assertj.core.groups.Tuple.tuple(Entry.BUGFIX_FREEZE, State.OPEN),
+                org.assertj.core.groups.Tuple.tuple(Entry.PI_KICKOFF, State.UPCOMING),
+                org.assertj.core.groups.Tuple.tuple(Entry.RELEASE_DATE, State.UPCOMING));
         StoryView after = ReleaseReadiness.evaluate(StoryExamples.pending(), Instant.parse("2027-01-25T00:00:00Z"));
-        assertThat(after.calendar()).extracting(StoryView.CalendarRow::state).containsExactly("closed", "closed", "done", "done");
+        assertThat(after.calendar()).extracting(StoryView.CalendarRow::state).containsExactly(State.CLOSED, State.CLOSED, State.DONE, State.DONE);
     }
 }

@@ -1,0 +1,177 @@
+package io.mojaloop.releasebot.core.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.mojaloop.releasebot.core.config.BotConfig;
+import io.mojaloop.releasebot.core.config.DateSpec;
+import io.mojaloop.releasebot.core.config.Freeze;
+import io.mojaloop.releasebot.core.config.Gate;
+import io.mojaloop.releasebot.core.config.GateKind;
+import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.config.WindowOverride;
+import io.mojaloop.releasebot.core.report.TtkRecord;
+import io.mojaloop.releasebot.core.story.GateCommand.Action;
+import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
+import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
+import io.mojaloop.releasebot.core.story.StoryFacts.Item;
+import io.mojaloop.releasebot.core.story.StoryFacts.ReleaseNotes;
+import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
+import io.mojaloop.releasebot.core.story.StoryFacts.TtkEvidence;
+import io.mojaloop.releasebot.render.Texts;
+import io.mojaloop.releasebot.render.TimeTexts;
+import io.mojaloop.releasebot.render.Wording;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Every kind of gate evidence, every calendar state and every kind of exception as the story block words them,
+ * compared with {@code src/test/resources/wording/story-*.md}.
+ */
+@QuarkusTest
+public class StoryWordingTest {
+
+    static final Instant NOW = StoryExamples.NOW;
+    static final String HELM = "mojaloop/helm";
+
+    static final Gate TTK = new Gate("golden-path", "TTK Golden Path", "GP Tests", null);
+    static final Gate TTK_QA = new Gate("golden-path-qa", "TTK Golden Path on QA", "GP Tests", null, null, "qa", null);
+    static final Gate DOWNSTREAM = new Gate("downstream", "Validated downstream", null, null);
+    static final Gate DOWNSTREAM_B = new Gate("downstream-b", "Validated downstream (b)", null, null, GateKind.DOWNSTREAM, null, null);
+    static final Gate STANDARDS = new Gate("repo-standards", "Repository standards", null, null);
+    static final Gate NOTES = new Gate("release-notes", "Release notes", null, null, null, null, "notes/release_{version}.md");
+    static final Gate BUGS = new Gate("blocking-bugs", "No blocking bugs", null, "org:mojaloop is:issue is:open label:bug");
+    static final Gate SIGN_OFF = new Gate("sign-off", "Signed off by the product council", null, null);
+
+    @Inject
+    Texts texts;
+
+    static TtkEvidence report(String env, int total, int passed, int failed, int skipped, String at) {
+        return new TtkEvidence(new TtkRecord("GP Tests", env, total, passed, failed, skipped, "r-" + at, null), Instant.parse(at),
+                "https://github.com/mojaloop/project/issues/4300#issuecomment-" + Math.abs(at.hashCode()));
+    }
+
+    static GateCommand command(String gate, Action action, String url, String note, String by, String at) {
+        return new GateCommand(gate, action, url, note, by, Instant.parse(at), null);
+    }
+
+    static Item pr(String repo, int number, String title) {
+        return new Item("mojaloop/" + repo, number, title, "https://github.com/mojaloop/" + repo + "/pull/" + number);
+    }
+
+    static final List<ExceptionGrant> EXCEPTIONS = List.of(
+            new ExceptionGrant("review", pr("central-ledger", 91, "fix: rounding"), "grace", "Reviewed at the DA meeting"),
+            new ExceptionGrant("review", pr("quoting-service", 12, "chore: bump"), null, null),
+            new ExceptionGrant("freeze", pr("ml-api-adapter", 57, "feat: expiry"), null, null));
+
+    static ReleaseNotes notesInFile() {
+        return ReleaseNotes.file("notes/release_v17.2.0.md", HELM, "https://github.com/mojaloop/helm/blob/main/notes/release_v17.2.0.md");
+    }
+
+    static ReleaseNotes notesInRelease(boolean draft) {
+        return ReleaseNotes.release("v17.2.0", draft, "https://github.com/mojaloop/helm/releases/tag/v17.2.0");
+    }
+
+    static ReleaseNotes notesMissing() {
+        return ReleaseNotes.missing("notes/release_v17.2.0.md", HELM, "v17.2.0");
+    }
+
+    static StoryFacts facts(Release release, List<Gate> gates, List<GateCommand> commands, List<TtkEvidence> reports,
+            List<RepoStandard> standards, ReleaseNotes notes, List<ComponentVersion> helm) {
+        Map<String, List<Item>> bugs = new LinkedHashMap<>();
+        bugs.put("blocking-bugs", List.of(new Item("mojaloop/central-ledger", 1201, "Settlement loses a cent",
+                "https://github.com/mojaloop/central-ledger/issues/1201"), new Item("mojaloop/helm", 77, "Chart_values *broken*",
+                        "https://github.com/mojaloop/helm/issues/77")));
+        return new StoryFacts(release, Freeze.DEFAULTS, gates, commands, bugs, List.of(), EXCEPTIONS, List.of(), helm, reports,
+                BotConfig.DEFAULT_IMPLEMENTERS, standards, notes);
+    }
+
+    /** Every kind of evidence at once. */
+    public static StoryFacts evidence() {
+        return facts(StoryExamples.V17, List.of(TTK, TTK_QA, DOWNSTREAM, DOWNSTREAM_B, STANDARDS, NOTES, BUGS, SIGN_OFF),
+                List.of(command("golden-path-qa", Action.PASS, "https://ci.example/qa/9", "flaky test, accepted", "henry", "2027-01-03T09:00:00Z"),
+                        command("downstream", Action.FAIL, "https://ci.example/iac/1", "iac", "ines", "2027-01-02T08:00:00Z"),
+                        command("downstream", Action.PASS, "https://ci.example/ml/7", "Mini-Loop deployed rc.1", "henry", "2027-01-03T08:00:00Z"),
+                        command("downstream-b", Action.PASS, "https://ci.example/other/3", "someone else validated it_all", "henry", "2027-01-03T10:00:00Z")),
+                List.of(report("dev", 10, 10, 0, 0, "2027-01-02T10:00:00Z"), report(null, 7, 4, 2, 1, "2027-01-02T11:00:00Z"),
+                        report("qa", 5, 4, 1, 0, "2027-01-02T12:00:00Z")),
+                List.of(new RepoStandard("mojaloop/central-ledger", true, true, true, List.of()),
+                        new RepoStandard("mojaloop/helm", true, false, true, List.of("release-freeze")),
+                        new RepoStandard("mojaloop/ml-api-adapter", true, true, null, List.of()),
+                        new RepoStandard("mojaloop/quoting-service", false, false, false, List.of("review-rules", "release-freeze")),
+                        new RepoStandard("mojaloop/account-lookup-service", false, true, true, List.of())),
+                notesInFile(), List.of());
+    }
+
+    static final Release WITHOUT_FEATURE_FREEZE = new Release("v17.2.0", DateSpec.parse("2027-01-18"), DateSpec.parse("2027-01-25"),
+            ZoneId.of("Africa/Nairobi"), WindowOverride.OFF, null, "mojaloop/project#4300", StoryExamples.V17.repos(), 20);
+
+    /** After the release: closed and done calendar, no feature freeze, standards unknown, notes in a draft release. */
+    public static StoryFacts released() {
+        return facts(WITHOUT_FEATURE_FREEZE, List.of(STANDARDS, NOTES),
+                List.of(), List.of(),
+                List.of(new RepoStandard("mojaloop/central-ledger", true, true, true, List.of()),
+                        new RepoStandard("mojaloop/helm", true, true, null, List.of())),
+                notesInRelease(true), List.of(new ComponentVersion(HELM, "v17.2.0", "https://github.com/mojaloop/helm/releases/tag/v17.2.0",
+                        false, Instant.parse("2027-01-25T10:00:00Z"))));
+    }
+
+    String render(StoryFacts facts, Instant now) {
+        return texts.render("story/block.md", Map.of("s", ReleaseReadiness.evaluate(facts, now), "time", new TimeTexts(now)));
+    }
+
+    @Test
+    void everyKindOfEvidence() throws IOException {
+        String rendered = render(evidence(), NOW);
+        Wording.matches("story-evidence.md", rendered);
+        assertThat(rendered).contains("- ✅ dev: 10 assertions: 10 passed, 0 failed, 0 skipped")
+                .contains("- ❌ \\(no environment\\): 7 assertions: 4 passed, 2 failed, 1 skipped")
+                .contains("- ✅ mini-loop: validated by henry: deployed rc.1 ([link](https://ci.example/ml/7))")
+                .contains("- ❌ iac: failed by ines ([link](https://ci.example/iac/1))")
+                .contains("- ⏳ core-test-harness: not validated yet")
+                .contains("| mini-loop passed, iac failed |")
+                .contains("- ❌ helm: no LICENSE; branch protection does not require release-freeze")
+                .contains("- ❌ quoting-service: no CODEOWNERS \\(root, .github/ or docs/\\); no LICENSE; default branch not protected; "
+                        + "branch protection does not require review-rules, release-freeze")
+                .contains("- ❔ ml-api-adapter: CODEOWNERS and LICENSE present; branch protection unknown: the app needs administration read")
+                .contains("- ✅ central-ledger: CODEOWNERS, LICENSE, required checks")
+                .contains("- ✅ release notes: notes/release\\_v17.2.0.md in mojaloop/helm ([link](")
+                .contains("| Testing Toolkit |")
+                .contains("| - | labelled review-exception without a /review-exception by an authorised person |")
+                .contains("| - | labelled freeze-exception without a /freeze-exception by an authorised person |");
+    }
+
+    @Test
+    void afterTheRelease() throws IOException {
+        String rendered = render(released(), Instant.parse("2027-01-26T00:00:00Z"));
+        Wording.matches("story-released.md", rendered);
+        assertThat(rendered).contains("| Feature freeze | - | off |").contains("| Bug-fix freeze | ").contains(" | closed |")
+                .contains("| PI kick-off | ").contains(" | done |")
+                .contains("| unknown: the app needs administration read |")
+                .contains("- ✅ release notes: the draft GitHub release v17.2.0 ([link](");
+    }
+
+    @Test
+    void releaseNotesInARelease() throws IOException {
+        String rendered = render(facts(StoryExamples.V17, List.of(NOTES), List.of(), List.of(), null, notesInRelease(false), List.of()), NOW);
+        Wording.matches("story-notes-release.md", rendered);
+        assertThat(rendered).contains("- ✅ release notes: the GitHub release v17.2.0 ([link](");
+    }
+
+    @Test
+    void releaseNotesNotFound() throws IOException {
+        String rendered = render(facts(StoryExamples.V17, List.of(NOTES), List.of(), List.of(), null, notesMissing(), List.of()), NOW);
+        Wording.matches("story-notes-missing.md", rendered);
+        assertThat(rendered).contains("- ⏳ release notes: not found yet: notes/release\\_v17.2.0.md in mojaloop/helm or a GitHub release "
+                + "v17.2.0 with notes");
+    }
+}

@@ -1,0 +1,56 @@
+package io.mojaloop.releasebot.render;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.mojaloop.releasebot.bot.Observed;
+import io.mojaloop.releasebot.core.config.ConfigProblem;
+import io.mojaloop.releasebot.core.config.Freeze;
+import io.mojaloop.releasebot.core.story.ReleaseReadiness;
+import io.mojaloop.releasebot.core.story.StoryFacts;
+import io.mojaloop.releasebot.core.story.StoryView;
+import io.mojaloop.releasebot.core.story.StoryWordingTest;
+import io.mojaloop.releasebot.web.Dashboard;
+import io.mojaloop.releasebot.web.Timeline;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The dashboard with a story holding every kind of evidence, a timeline, blocked PRs and errors: {@code wording/dashboard.html}. */
+@QuarkusTest
+class DashboardWordingTest {
+
+    static final Instant NOW = Instant.parse("2027-01-04T12:00:00Z");
+
+    @Inject
+    Texts texts;
+
+    @Test
+    void theWholePage() throws IOException {
+        StoryFacts evidence = StoryWordingTest.evidence();
+        StoryFacts released = StoryWordingTest.released();
+        StoryView story = ReleaseReadiness.evaluate(evidence, NOW);
+        var cards = List.of(
+                new Dashboard.ReleaseCard(evidence.release(), Timeline.of(evidence.release(), Freeze.DEFAULTS, NOW), story,
+                        NOW.minusSeconds(60), "https://github.com"),
+                new Dashboard.ReleaseCard(released.release(), Timeline.of(released.release(), Freeze.DEFAULTS, NOW), null, null,
+                        "https://github.com"));
+        var orgs = List.of(
+                new Dashboard.OrgCard("mojaloop", List.of(), cards, List.of(new Observed.BlockedPr("mojaloop/central-ledger", 7,
+                        "release-freeze", "Blocked by the feature freeze of v17.2.0 until Mon 25 Jan 2027", NOW))),
+                new Dashboard.OrgCard("broken-org", List.of(new ConfigProblem("release-bot.yml", 3, 5, "unknown key <x>")), List.of(),
+                        List.of()));
+        String page = texts.render("dashboard/releases.html", Map.of("orgs", orgs, "time", new TimeTexts(NOW), "now", NOW,
+                "web", "https://github.com", "dryRun", true, "wouldWrite", List.of(new Observed.WouldWrite(NOW, "POST",
+                        "/repos/mojaloop/central-ledger/check-runs", "review-rules: failure (0 of 2 organisations, 0 of 2 approvals)")),
+                "error", "timeout <after 30s>"));
+        Wording.matches("dashboard.html", page);
+        String empty = texts.render("dashboard/releases.html", Map.of("orgs", List.of(), "time", new TimeTexts(NOW), "now", NOW,
+                "web", "https://github.com", "dryRun", false, "wouldWrite", List.of(), "error", ""));
+        Wording.matches("dashboard-empty.html", empty);
+    }
+}
