@@ -113,8 +113,9 @@ public class Sandbox {
                 "quoting-service", "helm", "project")) {
             github.repository(repo);
         }
-        github.team("design-authority", "grace", "ian");
-        github.team("release-managers", "henry");
+        github.installedOn(ORG);
+        github.team(ORG, "design-authority", "grace", "ian");
+        github.team(ORG, "release-managers", "henry");
         github.person("eve", "Infitx Ltd");
         github.person("frank", "@crosslake");
         github.person("mallory", null);
