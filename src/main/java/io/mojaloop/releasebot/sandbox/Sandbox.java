@@ -195,8 +195,9 @@ public class Sandbox {
             step("henry (release-managers) grants a freeze exception on ml-api-adapter#57", mla, 57,
                     () -> commentEvent(mla, 57, "henry", "/freeze-exception Agreed at the PI planning: the bulk demo depends on it"));
             step("alice opens account-lookup-service#88, docs only, and bob (same organisation) approves", als, 88, () -> {
+                long before = server.writes();
                 pullRequestEvent(github.openPullRequest(als, 88, "alice", "docs: clarify the oracle configuration", "main"), als);
-                settle();
+                settle(before);
                 reviewEvent(als, 88, "bob");
             });
             step("grace (Design Authority) grants a review exception on account-lookup-service#88", als, 88,
@@ -234,8 +235,9 @@ public class Sandbox {
         }
         LOG.infof("[step %d] %s", n, what);
         long repliesBefore = botComments(repository, number).size();
+        long writesBefore = server.writes();
         action.run();
-        settle();
+        settle(writesBefore);
         List<String> outcome = new ArrayList<>();
         for (String check : List.of("review-rules", "release-freeze")) {
             ObjectNode run = github.latestCheckRun(repository, number, check);
@@ -277,16 +279,25 @@ public class Sandbox {
                 .map(c -> c.path("body").asText()).toList();
     }
 
-    /** Waits until the bot has stopped calling the simulated GitHub for a moment (at most 30 s). */
-    private void settle() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    /**
+     * Waits until the bot has written something since {@code writesBefore} (every step makes it write; at most 10 s,
+     * for a cold start that spends seconds before its first call) and then stopped calling the simulated GitHub for a
+     * second, with no call under way (at most 30 s in all).
+     */
+    private void settle(long writesBefore) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        long firstWrite = start + Duration.ofSeconds(10).toNanos();
         long last = -1;
         int quiet = 0;
-        while (System.nanoTime() < deadline && quiet < 4) {
+        while (System.nanoTime() < deadline) {
             Thread.sleep(250);
             long now = server.requests();
-            quiet = now == last ? quiet + 1 : 0;
+            quiet = now == last && server.inFlight() == 0 ? quiet + 1 : 0;
             last = now;
+            if (quiet >= 4 && (server.writes() > writesBefore || System.nanoTime() > firstWrite)) {
+                return;
+            }
         }
     }
 

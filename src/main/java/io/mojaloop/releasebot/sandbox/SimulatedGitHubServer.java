@@ -236,6 +236,7 @@ public class SimulatedGitHubServer {
     private final List<ExchangeListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong inFlight = new AtomicLong();
     private final AtomicLong sequence = new AtomicLong();
     private final String installationToken;
     private final List<Route> routes = new ArrayList<>();
@@ -298,9 +299,14 @@ public class SimulatedGitHubServer {
         return requests.get();
     }
 
-    /** Requests received so far that were not GETs. */
+    /** Writes (POST, PATCH, PUT, DELETE outside {@code /app/...}) received so far. */
     public long writes() {
         return writes.get();
+    }
+
+    /** Requests received and not answered yet. */
+    public long inFlight() {
+        return inFlight.get();
     }
 
     /** The API base, e.g. {@code http://127.0.0.1:8089} (once started). */
@@ -354,7 +360,8 @@ public class SimulatedGitHubServer {
             Exchange exchange = new Exchange(sequence.incrementAndGet(), request.method().name(), request.uri(),
                     Collections.unmodifiableMap(headers), body.toString(StandardCharsets.UTF_8));
             requests.incrementAndGet();
-            if (exchange.write()) {
+            inFlight.incrementAndGet();
+            if (exchange.write() && !exchange.appEndpoint()) {
                 writes.incrementAndGet();
             }
             LOG.debugf("simulated GitHub: %s %s", exchange.method(), exchange.pathAndQuery());
@@ -450,6 +457,7 @@ public class SimulatedGitHubServer {
         exchange.responseHeaders = Collections.unmodifiableMap(shown);
         exchange.responseBody = body;
         exchange.status = status;
+        inFlight.decrementAndGet();
         HttpServerResponse response = request.response();
         if (!response.closed() && !response.ended()) {
             response.setStatusCode(status);
