@@ -29,9 +29,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -244,7 +248,8 @@ public class SimulatedGitHubServer {
     private long windowStartSeconds;
     private int used;
     private Vertx vertx;
-    private HttpServer server;
+    private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    private String deployment;
     private String base;
 
     public SimulatedGitHubServer(SimulatedGitHub github) {
@@ -320,32 +325,50 @@ public class SimulatedGitHubServer {
 
     // ---- lifecycle ------------------------------------------------------------------------------------------
 
-    /** Listens on the host and port (0: any free one); returns the port. */
+    /** Listens on the host and port (0: any free one) on one event loop; returns the port. */
     public int start(Vertx vertx, String host, int port) throws Exception {
+        return start(vertx, host, port, 1);
+    }
+
+    /**
+     * Listens on the host and port (0: any free one) with {@code instances} servers sharing the port, each on an
+     * event loop of its own (the state is shared; parsing, serialising and hashing run in parallel); returns the port.
+     */
+    public int start(Vertx vertx, String host, int port, int instances) throws Exception {
         this.vertx = vertx;
-        CompletableFuture<HttpServer> started = new CompletableFuture<>();
-        vertx.createHttpServer().requestHandler(this::receive).listen(port, host).onComplete(ar -> {
-            if (ar.succeeded()) {
-                started.complete(ar.result());
-            } else {
-                started.completeExceptionally(ar.cause());
+        // HTTP/1.1 only, like GitHub over plain HTTP: no h2c upgrade
+        HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false).setIdleTimeout(0);
+        deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start(Promise<Void> started) {
+                vertx.createHttpServer(options).requestHandler(SimulatedGitHubServer.this::receive).listen(port, host)
+                        .onSuccess(s -> {
+                            servers.add(s);
+                            started.complete();
+                        }).onFailure(started::fail);
             }
-        });
-        server = started.get(30, TimeUnit.SECONDS);
-        base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.actualPort();
+        }, new DeploymentOptions().setInstances(Math.max(1, instances))).toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        int actual = servers.get(0).actualPort();
+        if (servers.stream().anyMatch(s -> s.actualPort() != actual)) {
+            stop();
+            throw new IllegalStateException("The simulated GitHub's servers did not share one port");
+        }
+        base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + actual;
         github.apiBase(base);
-        return server.actualPort();
+        return actual;
     }
 
     public void stop() {
-        if (server != null) {
+        if (deployment != null) {
             try {
-                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 LOG.debug("Simulated GitHub did not close cleanly", e);
             }
-            server = null;
+            deployment = null;
         }
+        servers.clear();
     }
 
     // ---- the request pipeline ------------------------------------------------------------------------------
@@ -458,18 +481,19 @@ public class SimulatedGitHubServer {
         exchange.responseBody = body;
         exchange.status = status;
         inFlight.decrementAndGet();
-        HttpServerResponse response = request.response();
-        if (!response.closed() && !response.ended()) {
-            response.setStatusCode(status);
-            headers.forEach(response::putHeader);
-            response.end(body == null ? "" : body);
-        }
+        // listeners first: once the client has its answer, whatever records it has recorded it
         for (ExchangeListener l : listeners) {
             try {
                 l.answered(exchange);
             } catch (RuntimeException e) {
                 LOG.warn("A listener of the simulated GitHub failed", e);
             }
+        }
+        HttpServerResponse response = request.response();
+        if (!response.closed() && !response.ended()) {
+            response.setStatusCode(status);
+            headers.forEach(response::putHeader);
+            response.end(body == null ? "" : body);
         }
     }
 

@@ -90,7 +90,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         server.addInterceptor(faults);
         int port;
         try {
-            port = server.start(vertx, "127.0.0.1", 0);
+            port = server.start(vertx, "127.0.0.1", 0, 2);
         } catch (Exception e) {
             throw new IllegalStateException("The simulated GitHub did not start", e);
         }
