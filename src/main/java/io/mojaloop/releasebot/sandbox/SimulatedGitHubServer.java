@@ -338,10 +338,12 @@ public class SimulatedGitHubServer {
         this.vertx = vertx;
         // HTTP/1.1 only, like GitHub over plain HTTP: no h2c upgrade
         HttpServerOptions options = new HttpServerOptions().setHttp2ClearTextEnabled(false).setIdleTimeout(0);
+        // Vert.x shares a port between the instances of a deployment, but not port 0: pick a free one first
+        int bind = port == 0 && instances > 1 ? freePort(host) : port;
         deployment = vertx.deployVerticle(() -> new AbstractVerticle() {
             @Override
             public void start(Promise<Void> started) {
-                vertx.createHttpServer(options).requestHandler(SimulatedGitHubServer.this::receive).listen(port, host)
+                vertx.createHttpServer(options).requestHandler(SimulatedGitHubServer.this::receive).listen(bind, host)
                         .onSuccess(s -> {
                             servers.add(s);
                             started.complete();
@@ -357,6 +359,12 @@ public class SimulatedGitHubServer {
         base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + actual;
         github.apiBase(base);
         return actual;
+    }
+
+    private static int freePort(String host) throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        }
     }
 
     public void stop() {

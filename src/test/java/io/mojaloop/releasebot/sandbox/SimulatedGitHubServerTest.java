@@ -45,7 +45,7 @@ class SimulatedGitHubServerTest {
         vertx = Vertx.vertx();
         github = new SimulatedGitHub(77, 1, "mojaloop", "https://github.com");
         server = new SimulatedGitHubServer(github);
-        server.start(vertx, "127.0.0.1", 0);
+        server.start(vertx, "127.0.0.1", 0, 2);
         HttpResponse<String> issued = send("POST", "/app/installations/1/access_tokens", "Bearer header.payload.signature", null, Map.of());
         assertThat(issued.statusCode()).isEqualTo(201);
         token = MAPPER.readTree(issued.body()).path("token").asText();
