@@ -116,8 +116,9 @@ public class Sandbox {
                 "quoting-service", "helm", "project")) {
             github.repository(repo);
         }
-        github.team("design-authority", "grace", "ian");
-        github.team("release-managers", "henry");
+        github.installedOn(ORG);
+        github.team(ORG, "design-authority", "grace", "ian");
+        github.team(ORG, "release-managers", "henry");
         github.person("eve", "Infitx Ltd");
         github.person("frank", "@crosslake");
         github.person("mallory", null);
@@ -197,8 +198,9 @@ public class Sandbox {
             step("henry (release-managers) grants a freeze exception on ml-api-adapter#57", mla, 57,
                     () -> commentEvent(mla, 57, "henry", "/freeze-exception Agreed at the PI planning: the bulk demo depends on it"));
             step("alice opens account-lookup-service#88, docs only, and bob (same organisation) approves", als, 88, () -> {
+                long before = server.writes();
                 pullRequestEvent(github.openPullRequest(als, 88, "alice", "docs: clarify the oracle configuration", "main"), als);
-                settle();
+                settle(before);
                 reviewEvent(als, 88, "bob");
             });
             step("grace (Design Authority) grants a review exception on account-lookup-service#88", als, 88,
@@ -236,8 +238,9 @@ public class Sandbox {
         }
         LOG.infof("[step %d] %s", n, what);
         long repliesBefore = botComments(repository, number).size();
+        long writesBefore = server.writes();
         action.run();
-        settle();
+        settle(writesBefore);
         List<String> outcome = new ArrayList<>();
         for (String check : List.of("review-rules", "release-freeze")) {
             ObjectNode run = github.latestCheckRun(repository, number, check);
@@ -279,7 +282,6 @@ public class Sandbox {
                 .map(c -> c.path("body").asText()).toList();
     }
 
-    /** Waits until the bot has stopped calling the simulated GitHub for a moment (at most 30 s). */
     /**
      * The port the app listens on, read when needed: with a random port ({@code quarkus.http.port=0}, as in tests)
      * Quarkus sets the actual one once the server is up.
@@ -290,16 +292,25 @@ public class Sandbox {
                 : ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
 
-    private void settle() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    /**
+     * Waits until the bot has written something since {@code writesBefore} (every step makes it write; at most 10 s,
+     * for a cold start that spends seconds before its first call) and then stopped calling the simulated GitHub for a
+     * second, with no call under way and its work queue idle (at most 30 s in all).
+     */
+    private void settle(long writesBefore) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofSeconds(30).toNanos();
+        long firstWrite = start + Duration.ofSeconds(10).toNanos();
         long last = -1;
         int quiet = 0;
-        while (System.nanoTime() < deadline && quiet < 4) {
+        while (System.nanoTime() < deadline) {
             Thread.sleep(250);
             long now = server.requests();
-            // settled: the bot's work queue is idle and GitHub has heard nothing new for a second
-            quiet = now == last && work.idle() ? quiet + 1 : 0;
+            quiet = now == last && server.inFlight() == 0 && work.idle() ? quiet + 1 : 0;
             last = now;
+            if (quiet >= 4 && (server.writes() > writesBefore || System.nanoTime() > firstWrite)) {
+                return;
+            }
         }
     }
 

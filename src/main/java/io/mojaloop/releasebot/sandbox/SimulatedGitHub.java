@@ -1,12 +1,22 @@
 package io.mojaloop.releasebot.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,254 +24,532 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The state of a small simulated GitHub: repositories, pull requests, reviews, comments, labels, teams, people,
- * files and check runs, kept in memory and served by {@link SimulatedGitHubServer} with the same JSON shapes as
- * GitHub's REST API. Only what the bot reads and writes is modelled. Thread-safe (every method synchronised).
+ * The state of a simulated GitHub: one app with one installation, repositories (every one exists, empty until seeded) (default branch, files per branch,
+ * licence, branch protection, labels, releases, permissions), issues and pull requests (sharing a number space per
+ * repository, as on GitHub) with their labels, reviews and comments, teams, people, check runs (by this app or
+ * another) and reactions. {@link SimulatedGitHubServer} serves it with GitHub's paths and JSON shapes.
+ * <p>
+ * Two kinds of methods: the public ones seed or change the state as people (or other apps) would, and read it for
+ * tests and the sandbox page; the package-private ones are what the REST API answers and writes. Keys are
+ * case-insensitive, like GitHub's logins and repository names. Only what the bot reads and writes is modelled.
+ * Thread-safe: every method is synchronised, and nothing handed out is shared with the state (deep copies).
  */
 public class SimulatedGitHub {
 
-    public static final String BOT_LOGIN = "mojaloop-release-bot[bot]";
+    public static final String APP_SLUG = "mojaloop-release-bot";
+    public static final String BOT_LOGIN = APP_SLUG + "[bot]";
+
+    /** A review as a person submits it. */
+    public record Review(String login, String state, String commitId, Instant submittedAt) {
+    }
+
+    /** A comment as a person writes it. */
+    public record Comment(long id, String login, String body, Instant createdAt) {
+    }
+
+    /** A published (or draft) release. */
+    public record Release(String tag, boolean prerelease, boolean draft, Instant publishedAt, String body) {
+    }
+
+    private static final class Repo {
+        final long id;
+        final String fullName;
+        String defaultBranch = "main";
+        boolean installed;
+        String licence;
+        boolean protectionReadable = true;
+        final Map<String, List<String>> requiredChecks = new HashMap<>();
+        /** branch (lower case) -> path -> text; branches other than the default overlay the default one. */
+        final Map<String, Map<String, String>> files = new HashMap<>();
+        final Map<String, ObjectNode> labels = new LinkedHashMap<>();
+        final List<ObjectNode> releases = new ArrayList<>();
+        final Map<String, String> permissions = new HashMap<>();
+
+        Repo(long id, String fullName) {
+            this.id = id;
+            this.fullName = fullName;
+        }
+    }
+
+    /** An issue or a pull request: its node is in GitHub's shape (a PR's node is the pulls API's). */
+    private static final class Item {
+        final String repository;
+        final boolean pullRequest;
+        final ObjectNode node;
+        final List<ObjectNode> reviews = new ArrayList<>();
+        final List<ObjectNode> comments = new ArrayList<>();
+
+        Item(String repository, boolean pullRequest, ObjectNode node) {
+            this.repository = repository;
+            this.pullRequest = pullRequest;
+            this.node = node;
+        }
+
+        int number() {
+            return node.path("number").asInt();
+        }
+    }
+
+    private record Run(String repository, ObjectNode node) {
+    }
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final AtomicLong ids = new AtomicLong(1000);
     final long appId;
     final long installationId;
     final String org;
+    final String webBase;
+    private volatile String apiBase = "http://127.0.0.1";
+    private String installedOn;
 
-    private final Map<String, String> files = new LinkedHashMap<>();
-    private final List<String> repositories = new ArrayList<>();
-    private final Map<String, ObjectNode> pulls = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> issues = new LinkedHashMap<>();
-    private final Map<String, List<ObjectNode>> releases = new LinkedHashMap<>();
-    private final Map<String, List<String>> repoLabels = new LinkedHashMap<>();
-    private final Map<String, String> permissions = new LinkedHashMap<>();
-    private final Map<String, List<ObjectNode>> reviews = new LinkedHashMap<>();
-    private final Map<String, List<ObjectNode>> comments = new LinkedHashMap<>();
-    private final Map<String, List<String>> teams = new LinkedHashMap<>();
-    private final Map<String, String> companies = new LinkedHashMap<>();
-    private final List<ObjectNode> checkRuns = new ArrayList<>();
-    private final List<String> reactions = new ArrayList<>();
+    private final Map<String, Repo> repos = new LinkedHashMap<>();
+    private final Map<String, Item> items = new LinkedHashMap<>();
+    private final Map<Long, ObjectNode> commentsById = new HashMap<>();
+    private final Map<String, List<String>> teams = new HashMap<>();
+    private final Map<String, String> companies = new HashMap<>();
+    private final List<Run> checkRuns = new ArrayList<>();
+    private final Map<Long, Run> checkRunsById = new HashMap<>();
+    private final Map<String, List<Run>> checkRunsByCommit = new HashMap<>();
+    private final List<ObjectNode> reactions = new ArrayList<>();
 
+    /** A simulated GitHub whose web pages are at {@code https://github.example} (the sandbox). */
     public SimulatedGitHub(long appId, long installationId, String org) {
+        this(appId, installationId, org, "https://github.example");
+    }
+
+    /**
+     * @param org the organisation that owns the app, and the owner of repositories named without one
+     * @param webBase where people would read GitHub: the base of every {@code html_url}
+     */
+    public SimulatedGitHub(long appId, long installationId, String org, String webBase) {
         this.appId = appId;
         this.installationId = installationId;
         this.org = org;
+        this.webBase = webBase.endsWith("/") ? webBase.substring(0, webBase.length() - 1) : webBase;
+    }
+
+    public long appId() {
+        return appId;
+    }
+
+    public long installationId() {
+        return installationId;
+    }
+
+    /** Where the REST API is served (set by the server when it starts): the base of every API {@code url}. */
+    void apiBase(String base) {
+        this.apiBase = base;
+    }
+
+    String apiBase() {
+        return apiBase;
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 
     private static String key(String repository, int number) {
-        return (repository + "#" + number).toLowerCase(Locale.ROOT);
+        return lower(repository) + "#" + number;
     }
 
-    // ---- seeding and changes made by "people" -------------------------------------------------------------
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
 
+    private static String time(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private String fullName(String name) {
+        return name.contains("/") ? name : org + "/" + name;
+    }
+
+    private Repo repo(String fullName) {
+        return repos.computeIfAbsent(lower(fullName), k -> new Repo(Math.abs((long) k.hashCode()), fullName));
+    }
+
+    /** Every repository exists (as an empty one on the default branch {@code main}) until something is seeded in it. */
+    private Repo repoOrEmpty(String fullName) {
+        Repo r = repos.get(lower(fullName));
+        return r != null ? r : new Repo(Math.abs((long) lower(fullName).hashCode()), fullName);
+    }
+
+    private Item item(String repository, int number) {
+        return items.get(key(repository, number));
+    }
+
+    private Item existingItem(String repository, int number) {
+        Item item = item(repository, number);
+        if (item == null) {
+            throw new IllegalStateException("No issue or pull request " + repository + "#" + number + " (seed it first)");
+        }
+        return item;
+    }
+
+    // ---- seeding, and changes made by people --------------------------------------------------------------
+
+    /** Forgets everything: no installation account, no repository, issue, team, person or check run. */
+    public synchronized void clear() {
+        installedOn = null;
+        repos.clear();
+        items.clear();
+        commentsById.clear();
+        teams.clear();
+        companies.clear();
+        checkRuns.clear();
+        checkRunsById.clear();
+        checkRunsByCommit.clear();
+        reactions.clear();
+    }
+
+    /** The app is installed on this account (what {@code GET /app/installations} lists); null: installed nowhere. */
+    public synchronized void installedOn(String account) {
+        this.installedOn = account;
+    }
+
+    /** A repository the installation can see (named with or without its owner; without: the organisation's). */
     public synchronized void repository(String name) {
-        repositories.add(org + "/" + name);
+        repo(fullName(name)).installed = true;
     }
 
+    /** A repository that exists, without changing which ones the installation lists. */
+    public synchronized void ensureRepository(String fullName) {
+        repo(fullName);
+    }
+
+    /** Exactly these repositories are listed by {@code GET /installation/repositories}. */
+    public synchronized void installationRepositories(String... fullNames) {
+        repos.values().forEach(r -> r.installed = false);
+        for (String name : fullNames) {
+            repo(name).installed = true;
+        }
+    }
+
+    /** The repository's licence, by SPDX id (null: none). */
+    public synchronized void licence(String repository, String spdxId) {
+        repo(repository).licence = spdxId;
+    }
+
+    /** Branch protection of a branch requires these status checks (and the app may read it). */
+    public synchronized void requiredStatusChecks(String repository, String branch, String... contexts) {
+        Repo r = repo(repository);
+        r.requiredChecks.put(lower(branch), List.of(contexts));
+        r.protectionReadable = true;
+    }
+
+    /** The app cannot read the repository's branch protection (it lacks {@code administration: read}): 403. */
+    public synchronized void protectionUnreadable(String repository) {
+        repo(repository).protectionReadable = false;
+    }
+
+    /** A file on the repository's default branch. */
     public synchronized void file(String repository, String path, String text) {
-        files.put((repository + ":" + path).toLowerCase(Locale.ROOT), text);
+        Repo r = repo(repository);
+        fileOnBranch(repository, r.defaultBranch, path, text);
     }
 
-    public synchronized void team(String slug, String... members) {
-        teams.put(slug, List.of(members));
+    /** A file on a branch (which otherwise has the default branch's files). */
+    public synchronized void fileOnBranch(String repository, String branch, String path, String text) {
+        repo(repository).files.computeIfAbsent(lower(branch), b -> new HashMap<>()).put(path, text);
     }
 
+    /** The members of a team of an organisation. */
+    public synchronized void team(String organisation, String slug, String... members) {
+        teams.put(lower(organisation + "/" + slug), List.of(members));
+    }
+
+    /** The company on a person's profile (null: none). */
     public synchronized void person(String login, String company) {
-        companies.put(login.toLowerCase(Locale.ROOT), company);
+        companies.put(lower(login), company);
     }
 
+    /** A person's permission on a repository (admin, maintain, write, triage, read, none). */
+    public synchronized void permission(String repository, String login, String permission) {
+        repo(repository).permissions.put(lower(login), permission);
+    }
+
+    /** An open pull request from branch {@code feature/<number>} with a head commit derived from its number. */
     public synchronized ObjectNode openPullRequest(String repository, int number, String author, String title, String base) {
-        ObjectNode pr = mapper.createObjectNode();
-        pr.put("id", ids.incrementAndGet()).put("number", number).put("state", "open").put("title", title)
-                .put("draft", false).put("html_url", "https://github.example/" + repository + "/pull/" + number)
-                .put("created_at", Instant.now().toString());
+        return pullRequest(repository, number, author, sha(repository, number, 1), base, title);
+    }
+
+    /** An open pull request (or, if it exists, the same one with this head, base, title and labels). */
+    public synchronized ObjectNode pullRequest(String repository, int number, String author, String headSha, String base,
+            String title, String... labels) {
+        repo(repository);
+        Item item = item(repository, number);
+        ObjectNode pr;
+        if (item == null) {
+            pr = mapper.createObjectNode();
+            pr.put("id", ids.incrementAndGet()).put("number", number).put("state", "open");
+            pr.put("html_url", webBase + "/" + repository + "/pull/" + number).put("created_at", now());
+            item = new Item(repository, true, pr);
+            items.put(key(repository, number), item);
+        } else if (!item.pullRequest) {
+            throw new IllegalStateException(repository + "#" + number + " is an issue, not a pull request");
+        } else {
+            pr = item.node;
+        }
+        pr.put("title", title).putNull("body");
+        pr.put("draft", false).put("updated_at", now());
         pr.set("user", user(author));
-        pr.putObject("head").put("sha", sha(repository, number, 1)).put("ref", "feature/" + number);
+        pr.putObject("head").put("sha", headSha).put("ref", "feature/" + number)
+                .put("label", author + ":feature/" + number);
         pr.putObject("base").put("ref", base);
-        pr.putArray("labels");
-        pulls.put(key(repository, number), pr);
+        setLabels(repository, pr, List.of(labels));
         return pr.deepCopy();
+    }
+
+    /** Exactly these pull requests of the repository are open (created when missing); the others are closed. */
+    public synchronized void openPullRequests(String repository, int... numbers) {
+        Set<Integer> open = new java.util.HashSet<>();
+        for (int n : numbers) {
+            open.add(n);
+            Item item = item(repository, n);
+            if (item == null) {
+                openPullRequest(repository, n, "octocat", "Pull request " + n, "main");
+            } else if (item.pullRequest) {
+                item.node.put("state", "open");
+            }
+        }
+        String prefix = lower(repository) + "#";
+        for (Map.Entry<String, Item> e : items.entrySet()) {
+            if (e.getKey().startsWith(prefix) && e.getValue().pullRequest && !open.contains(e.getValue().number())) {
+                e.getValue().node.put("state", "closed");
+            }
+        }
     }
 
     public synchronized ObjectNode openIssue(String repository, int number, String author, String title, String body,
             String... labels) {
+        repo(repository);
+        if (item(repository, number) != null && item(repository, number).pullRequest) {
+            throw new IllegalStateException(repository + "#" + number + " is a pull request");
+        }
         ObjectNode issue = mapper.createObjectNode();
         issue.put("id", ids.incrementAndGet()).put("number", number).put("state", "open").put("title", title)
-                .put("body", body).put("html_url", "https://github.example/" + repository + "/issues/" + number)
-                .put("created_at", Instant.now().toString());
+                .put("body", body).put("html_url", webBase + "/" + repository + "/issues/" + number)
+                .put("created_at", now()).put("updated_at", now());
         issue.set("user", user(author));
-        ArrayNode ls = issue.putArray("labels");
-        for (String l : labels) {
-            ls.addObject().put("name", l);
-        }
-        issues.put(key(repository, number), issue);
+        setLabels(repository, issue, List.of(labels));
+        items.put(key(repository, number), new Item(repository, false, issue));
         return issue.deepCopy();
     }
 
     public synchronized ObjectNode closeIssue(String repository, int number) {
-        ObjectNode issue = issues.get(key(repository, number));
-        issue.put("state", "closed");
-        return issue.deepCopy();
+        ObjectNode issue = existingItem(repository, number).node;
+        issue.put("state", "closed").put("closed_at", now()).put("updated_at", now());
+        return issueView(existingItem(repository, number));
     }
 
-    /** An issue (or a PR, as the issues API shows it). */
-    public synchronized ObjectNode issue(String repository, int number) {
-        ObjectNode issue = issues.get(key(repository, number));
-        if (issue != null) {
-            return issue.deepCopy();
-        }
-        ObjectNode pr = pulls.get(key(repository, number));
-        if (pr == null) {
-            return null;
-        }
-        ObjectNode asIssue = pr.deepCopy();
-        asIssue.putObject("pull_request").put("url", "https://github.example/" + repository + "/pull/" + number);
-        return asIssue;
+    /** A person rewrites an issue's body. */
+    public synchronized void editIssueBody(String repository, int number, String body) {
+        existingItem(repository, number).node.put("body", body).put("updated_at", now());
     }
 
-    synchronized ObjectNode editIssue(String repository, int number, JsonNode patch) {
-        ObjectNode issue = issues.get(key(repository, number));
-        if (issue == null) {
-            return null;
-        }
-        patch.fields().forEachRemaining(e -> issue.set(e.getKey(), e.getValue()));
-        return issue.deepCopy();
+    /** The issue's (or PR's) labels are exactly these (a person labelled it). */
+    public synchronized void labels(String repository, int number, String... names) {
+        setLabels(repository, existingItem(repository, number).node, List.of(names));
     }
 
-    public synchronized ObjectNode publishRelease(String repository, String tag, boolean prerelease) {
-        ObjectNode release = mapper.createObjectNode();
-        release.put("id", ids.incrementAndGet()).put("tag_name", tag).put("name", tag).put("prerelease", prerelease)
-                .put("draft", false).put("published_at", Instant.now().toString())
-                .put("html_url", "https://github.example/" + repository + "/releases/tag/" + tag).put("body", "");
-        releases.computeIfAbsent(repository.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(0, release);
-        return release.deepCopy();
-    }
-
-    synchronized List<ObjectNode> releases(String repository) {
-        return releases.getOrDefault(repository.toLowerCase(Locale.ROOT), List.of()).stream().map(ObjectNode::deepCopy).toList();
-    }
-
-    public synchronized void permission(String repository, String login, String permission) {
-        permissions.put((repository + "/" + login).toLowerCase(Locale.ROOT), permission);
-    }
-
-    synchronized String permission(String repository, String login) {
-        return permissions.getOrDefault((repository + "/" + login).toLowerCase(Locale.ROOT), "read");
-    }
-
-    synchronized boolean hasLabel(String repository, String name) {
-        return repoLabels.getOrDefault(repository.toLowerCase(Locale.ROOT), List.of()).contains(name);
-    }
-
-    synchronized void createLabel(String repository, String name) {
-        repoLabels.computeIfAbsent(repository.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
-    }
-
-    synchronized ArrayNode labelsOf(String repository, int number) {
-        ObjectNode item = issues.containsKey(key(repository, number)) ? issues.get(key(repository, number))
-                : pulls.get(key(repository, number));
-        return item == null ? mapper.createArrayNode() : ((ArrayNode) item.path("labels")).deepCopy();
-    }
-
-    synchronized void removeLabel(String repository, int number, String name) {
-        ObjectNode item = issues.containsKey(key(repository, number)) ? issues.get(key(repository, number))
-                : pulls.get(key(repository, number));
-        if (item != null) {
-            ArrayNode labels = (ArrayNode) item.path("labels");
-            for (int i = labels.size() - 1; i >= 0; i--) {
-                if (labels.get(i).path("name").asText().equals(name)) {
-                    labels.remove(i);
-                }
-            }
+    private void setLabels(String repository, ObjectNode node, List<String> names) {
+        ArrayNode labels = node.putArray("labels");
+        for (String name : names) {
+            labels.add(label(repo(repository), name));
         }
     }
 
-    /**
-     * GitHub's issue search, for the qualifiers the bot uses: {@code org:}, {@code repo:}, {@code is:issue},
-     * {@code is:pr}, {@code is:open}, {@code is:closed} and {@code label:} (quoted, comma-separated means any of).
-     */
-    synchronized List<ObjectNode> search(String query, String baseUrl) {
-        List<String> terms = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\w+:(?:\"[^\"]*\"|[^\\s,\"]+)(?:,(?:\"[^\"]*\"|[^\\s,\"]+))*)|\\S+")
-                .matcher(query);
-        while (m.find()) {
-            terms.add(m.group());
-        }
-        List<ObjectNode> found = new ArrayList<>();
-        List<Map.Entry<String, ObjectNode>> all = new ArrayList<>(issues.entrySet());
-        all.addAll(pulls.entrySet());
-        for (Map.Entry<String, ObjectNode> e : all) {
-            String repository = e.getKey().substring(0, e.getKey().indexOf('#'));
-            ObjectNode item = e.getValue();
-            boolean pr = pulls.containsValue(item);
-            boolean matches = true;
-            for (String term : terms) {
-                int colon = term.indexOf(':');
-                String q = colon < 0 ? "" : term.substring(0, colon).toLowerCase(Locale.ROOT);
-                String v = colon < 0 ? term : term.substring(colon + 1);
-                matches &= switch (q) {
-                    case "org" -> repository.startsWith(v.toLowerCase(Locale.ROOT) + "/");
-                    case "repo" -> repository.equals(v.toLowerCase(Locale.ROOT));
-                    case "is" -> switch (v) {
-                        case "issue" -> !pr;
-                        case "pr" -> pr;
-                        case "open" -> "open".equals(item.path("state").asText());
-                        case "closed" -> !"open".equals(item.path("state").asText());
-                        default -> true;
-                    };
-                    case "label" -> {
-                        boolean any = false;
-                        for (String wanted : v.split(",")) {
-                            String w = wanted.replace("\"", "").trim();
-                            for (JsonNode l : item.path("labels")) {
-                                any |= l.path("name").asText().equalsIgnoreCase(w);
-                            }
-                        }
-                        yield any;
-                    }
-                    default -> true;
-                };
-            }
-            if (matches) {
-                ObjectNode hit = item.deepCopy();
-                hit.put("repository_url", baseUrl + "/repos/" + repository);
-                if (pr) {
-                    hit.putObject("pull_request").put("url", baseUrl + "/repos/" + repository + "/pulls/" + item.path("number").asInt());
-                }
-                found.add(hit);
-            }
-        }
-        return found;
+    /** The repository's label of that name, created (as GitHub does when an issue is labelled) when missing. */
+    private ObjectNode label(Repo repo, String name) {
+        return repo.labels.computeIfAbsent(lower(name), k -> {
+            ObjectNode label = mapper.createObjectNode();
+            label.put("id", ids.incrementAndGet()).put("name", name).put("color", "ededed").putNull("description")
+                    .put("default", false);
+            return label;
+        }).deepCopy();
     }
 
+    /** A review of the PR's current head, submitted now. */
     public synchronized ObjectNode review(String repository, int number, String reviewer, String state) {
-        ObjectNode pr = pulls.get(key(repository, number));
+        Item item = existingItem(repository, number);
+        return addReview(item, new Review(reviewer, state, item.node.path("head").path("sha").asText(), Instant.now()));
+    }
+
+    /** The PR's reviews are exactly these, in this order. */
+    public synchronized void reviews(String repository, int number, List<Review> reviews) {
+        Item item = existingItem(repository, number);
+        item.reviews.clear();
+        reviews.forEach(r -> addReview(item, r));
+    }
+
+    private ObjectNode addReview(Item item, Review r) {
         ObjectNode review = mapper.createObjectNode();
-        review.put("id", ids.incrementAndGet()).put("state", state.toUpperCase(Locale.ROOT))
-                .put("commit_id", pr.path("head").path("sha").asText()).put("submitted_at", Instant.now().toString())
-                .put("body", "");
-        review.set("user", user(reviewer));
-        reviews.computeIfAbsent(key(repository, number), k -> new ArrayList<>()).add(review);
+        review.put("id", ids.incrementAndGet()).put("state", r.state().toUpperCase(Locale.ROOT))
+                .put("commit_id", r.commitId()).put("submitted_at", time(r.submittedAt())).put("body", "")
+                .put("html_url", item.node.path("html_url").asText() + "#pullrequestreview-" + ids.get());
+        review.set("user", user(r.login()));
+        item.reviews.add(review);
         return review.deepCopy();
     }
 
+    /** A comment a person writes now (a new id). */
     public synchronized ObjectNode comment(String repository, int number, String author, String body) {
+        return addComment(existingItem(repository, number), new Comment(ids.incrementAndGet(), author, body, Instant.now()));
+    }
+
+    /** A comment a person writes now, with this id (the one its webhook carries). */
+    public synchronized ObjectNode comment(String repository, int number, long id, String author, String body) {
+        return addComment(existingItem(repository, number), new Comment(id, author, body, Instant.now()));
+    }
+
+    /** The issue's (or PR's) comments are exactly these, in this order (the bot's own included). */
+    public synchronized void comments(String repository, int number, List<Comment> comments) {
+        Item item = existingItem(repository, number);
+        item.comments.forEach(c -> commentsById.remove(c.path("id").asLong()));
+        item.comments.clear();
+        comments.forEach(c -> addComment(item, c));
+    }
+
+    private ObjectNode addComment(Item item, Comment c) {
+        boolean bot = c.login().equalsIgnoreCase(BOT_LOGIN);
         ObjectNode comment = mapper.createObjectNode();
-        comment.put("id", ids.incrementAndGet()).put("body", body).put("created_at", Instant.now().toString())
-                .put("html_url", "https://github.example/" + repository + "/issues/" + number);
-        comment.set("user", user(author));
-        comments.computeIfAbsent(key(repository, number), k -> new ArrayList<>()).add(comment);
+        String page = webBase + "/" + item.repository + (item.pullRequest ? "/pull/" : "/issues/") + item.number();
+        comment.put("id", c.id()).put("body", c.body()).put("created_at", time(c.createdAt()))
+                .put("updated_at", time(c.createdAt())).put("html_url", page + "#issuecomment-" + c.id())
+                .put("issue_url", apiBase + "/repos/" + item.repository + "/issues/" + item.number())
+                .put("author_association", bot ? "NONE" : "MEMBER");
+        comment.set("user", user(c.login()));
+        if (bot) {
+            comment.putObject("performed_via_github_app").put("id", appId).put("slug", APP_SLUG).put("name", APP_SLUG);
+        }
+        item.comments.add(comment);
+        commentsById.put(c.id(), comment);
         return comment.deepCopy();
     }
 
+    /** A release published now. */
+    public synchronized ObjectNode publishRelease(String repository, String tag, boolean prerelease) {
+        return addRelease(repo(repository), new Release(tag, prerelease, false, Instant.now(), ""));
+    }
+
+    /** The repository's releases are exactly these. */
+    public synchronized void releases(String repository, List<Release> releases) {
+        Repo r = repo(repository);
+        r.releases.clear();
+        releases.forEach(release -> addRelease(r, release));
+    }
+
+    private ObjectNode addRelease(Repo repo, Release r) {
+        ObjectNode release = mapper.createObjectNode();
+        release.put("id", ids.incrementAndGet()).put("tag_name", r.tag()).put("name", r.tag())
+                .put("prerelease", r.prerelease()).put("draft", r.draft())
+                .put("created_at", time(r.publishedAt())).put("body", r.body() == null ? "" : r.body())
+                .put("html_url", webBase + "/" + repo.fullName + "/releases/tag/" + r.tag());
+        if (r.draft()) {
+            release.putNull("published_at");
+        } else {
+            release.put("published_at", time(r.publishedAt()));
+        }
+        release.set("author", user("release-lead"));
+        repo.releases.add(release);
+        // GitHub lists releases newest first
+        repo.releases.sort(Comparator.comparing((ObjectNode n) -> n.path("created_at").asText()).reversed());
+        return release.deepCopy();
+    }
+
+    /** A check run written by another app (the bot must not mistake it for its own). */
+    public synchronized ObjectNode checkRunByApp(String repository, String headSha, String name, long byAppId,
+            String bySlug, String conclusion) {
+        ObjectNode body = mapper.createObjectNode().put("name", name).put("head_sha", headSha).put("status", "completed")
+                .put("conclusion", conclusion);
+        body.putObject("output").put("title", name).put("summary", "");
+        return addCheckRun(repository, body, byAppId, bySlug);
+    }
+
+    // ---- reading, for tests and the sandbox page ----------------------------------------------------------
+
+    /** An issue, or a PR as the issues API shows it; null when there is none. */
+    public synchronized ObjectNode issue(String repository, int number) {
+        Item item = item(repository, number);
+        return item == null ? null : issueView(item);
+    }
+
     public synchronized ObjectNode pullRequest(String repository, int number) {
-        ObjectNode pr = pulls.get(key(repository, number));
-        return pr == null ? null : pr.deepCopy();
+        Item item = item(repository, number);
+        return item == null || !item.pullRequest ? null : pullView(item);
+    }
+
+    /** The comments of an issue or PR, oldest first (empty when there is no such issue). */
+    public synchronized List<ObjectNode> comments(String repository, int number) {
+        Item item = item(repository, number);
+        return item == null ? List.of() : item.comments.stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    /** Every check run ever written, oldest first, each with a {@code repository} field (not served by the API). */
+    public synchronized List<ObjectNode> checkRuns() {
+        return checkRuns.stream().map(r -> {
+            ObjectNode copy = r.node().deepCopy();
+            copy.put("repository", r.repository());
+            return copy;
+        }).toList();
+    }
+
+    /** The latest check run of that name by this app on the commit, or null. */
+    public synchronized ObjectNode latestCheckRun(String repository, String sha, String name) {
+        List<Run> runs = checkRunsByCommit.getOrDefault(lower(repository) + "@" + sha, List.of());
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            ObjectNode run = runs.get(i).node();
+            if (run.path("app").path("id").asLong() == appId && name.equals(run.path("name").asText())) {
+                ObjectNode copy = run.deepCopy();
+                copy.put("repository", runs.get(i).repository());
+                return copy;
+            }
+        }
+        return null;
+    }
+
+    /** The latest check run of that name by this app on the PR's current head, or null. */
+    public synchronized ObjectNode latestCheckRun(String repository, int number, String name) {
+        Item item = item(repository, number);
+        return item == null || !item.pullRequest ? null
+                : latestCheckRun(repository, item.node.path("head").path("sha").asText(), name);
+    }
+
+    /** Everything, for the sandbox page and its JSON twin. */
+    public synchronized ObjectNode snapshot() {
+        ObjectNode all = mapper.createObjectNode();
+        ArrayNode prs = all.putArray("pullRequests");
+        ArrayNode issues = all.putArray("issues");
+        for (Item item : items.values()) {
+            if (!item.pullRequest) {
+                issues.add(item.node.deepCopy());
+                continue;
+            }
+            ObjectNode pr = item.node.deepCopy();
+            pr.put("repository", lower(item.repository));
+            pr.set("reviews", mapper.valueToTree(item.reviews));
+            pr.set("comments", mapper.valueToTree(item.comments));
+            ArrayNode runs = pr.putArray("checkRuns");
+            for (String name : List.of("review-rules", "release-freeze")) {
+                ObjectNode run = latestCheckRun(item.repository, item.node.path("head").path("sha").asText(), name);
+                if (run != null) {
+                    runs.add(run);
+                }
+            }
+            prs.add(pr);
+        }
+        all.put("checkRunsWritten", checkRuns.size());
+        ArrayNode r = all.putArray("reactions");
+        reactions.forEach(n -> r.add(n.path("comment_id").asLong() + ":" + n.path("content").asText()));
+        return all;
     }
 
     ObjectNode user(String login) {
         ObjectNode user = mapper.createObjectNode();
-        user.put("login", login).put("id", Math.abs(login.hashCode())).put("type", login.endsWith("[bot]") ? "Bot" : "User");
+        boolean bot = login.endsWith("[bot]");
+        user.put("login", login).put("id", Math.abs((long) lower(login).hashCode())).put("type", bot ? "Bot" : "User")
+                .put("html_url", webBase + "/" + (bot ? "apps/" + login.replace("[bot]", "") : login));
         return user;
     }
 
@@ -274,133 +562,478 @@ public class SimulatedGitHub {
         return sha.substring(0, 40);
     }
 
-    // ---- what the API serves ------------------------------------------------------------------------------
+    // ---- what the REST API serves and writes (null: 404) ---------------------------------------------------
 
-    synchronized String file(String repository, String path) {
-        return files.get((repository + ":" + path).toLowerCase(Locale.ROOT));
+    synchronized ObjectNode app() {
+        ObjectNode app = mapper.createObjectNode().put("id", appId).put("slug", APP_SLUG).put("name", APP_SLUG)
+                .put("html_url", webBase + "/apps/" + APP_SLUG);
+        app.putObject("owner").put("login", org).put("type", "Organization");
+        app.putArray("events");
+        app.putObject("permissions");
+        return app;
     }
 
-    synchronized List<String> repositories() {
-        return List.copyOf(repositories);
+    synchronized List<JsonNode> installations() {
+        return installedOn == null ? List.of() : List.of(installation(installationId));
     }
 
-    synchronized List<ObjectNode> openPullRequests(String repository) {
-        String prefix = (repository + "#").toLowerCase(Locale.ROOT);
-        return pulls.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-                .map(Map.Entry::getValue).filter(pr -> "open".equals(pr.path("state").asText()))
-                .map(ObjectNode::deepCopy).toList();
-    }
-
-    synchronized List<ObjectNode> pullRequestsWithHead(String repository, String sha) {
-        return openPullRequests(repository).stream().filter(pr -> sha.equals(pr.path("head").path("sha").asText())).toList();
-    }
-
-    synchronized List<ObjectNode> reviews(String repository, int number) {
-        return reviews.getOrDefault(key(repository, number), List.of()).stream().map(ObjectNode::deepCopy).toList();
-    }
-
-    synchronized List<ObjectNode> comments(String repository, int number) {
-        return comments.getOrDefault(key(repository, number), List.of()).stream().map(ObjectNode::deepCopy).toList();
-    }
-
-    synchronized List<String> teamMembers(String slug) {
-        return teams.get(slug);
-    }
-
-    synchronized ObjectNode profile(String login) {
-        ObjectNode user = user(login);
-        String company = companies.get(login.toLowerCase(Locale.ROOT));
-        if (company == null) {
-            user.putNull("company");
-        } else {
-            user.put("company", company);
+    synchronized ObjectNode installation(long id) {
+        if (id != installationId) {
+            return null;
         }
-        return user;
+        String account = installedOn == null ? org : installedOn;
+        ObjectNode installation = mapper.createObjectNode().put("id", installationId).put("app_id", appId)
+                .put("app_slug", APP_SLUG).put("target_type", "Organization").put("repository_selection", "selected")
+                .put("access_tokens_url", apiBase + "/app/installations/" + installationId + "/access_tokens")
+                .put("repositories_url", apiBase + "/installation/repositories")
+                .put("html_url", webBase + "/organizations/" + account + "/settings/installations/" + installationId);
+        installation.putObject("account").put("login", account).put("type", "Organization")
+                .put("id", Math.abs((long) lower(account).hashCode()));
+        installation.putObject("permissions");
+        installation.putArray("events");
+        return installation;
     }
 
-    synchronized ArrayNode addLabels(String repository, int number, JsonNode names) {
-        ObjectNode pr = issues.containsKey(key(repository, number)) ? issues.get(key(repository, number))
-                : pulls.get(key(repository, number));
-        ArrayNode labels = pr == null ? mapper.createArrayNode() : (ArrayNode) pr.withArray("labels");
-        for (JsonNode name : names) {
-            boolean present = false;
-            for (JsonNode l : labels) {
-                present |= l.path("name").asText().equalsIgnoreCase(name.asText());
-            }
-            if (!present) {
-                labels.addObject().put("name", name.asText()).put("color", "ededed");
-            }
+    synchronized List<JsonNode> installationRepositories() {
+        return repos.values().stream().filter(r -> r.installed).map(r -> (JsonNode) repositoryView(r)).toList();
+    }
+
+    private ObjectNode repositoryView(Repo r) {
+        String owner = r.fullName.substring(0, r.fullName.indexOf('/'));
+        ObjectNode repo = mapper.createObjectNode();
+        repo.put("id", r.id).put("name", r.fullName.substring(owner.length() + 1)).put("full_name", r.fullName)
+                .put("private", false).put("archived", false).put("default_branch", r.defaultBranch)
+                .put("html_url", webBase + "/" + r.fullName).put("url", apiBase + "/repos/" + r.fullName);
+        repo.putObject("owner").put("login", owner).put("type", "Organization");
+        return repo;
+    }
+
+    synchronized ObjectNode repository(String owner, String name) {
+        return repositoryView(repoOrEmpty(owner + "/" + name));
+    }
+
+    /** A file at a ref (a branch, {@code refs/heads/..}, a PR's head commit or {@code refs/pull/N/head}); see {@link Lookup}. */
+    synchronized Lookup<ObjectNode> content(String repository, String path, String ref) {
+        Repo r = repoOrEmpty(repository);
+        String branch = ref == null ? r.defaultBranch : branchOf(r, ref);
+        if (branch == null) {
+            return Lookup.missing("No commit found for the ref " + ref);
         }
-        return labels.deepCopy();
+        String text = r.files.getOrDefault(lower(branch), Map.of()).get(path);
+        if (text == null && !lower(branch).equals(lower(r.defaultBranch))) {
+            text = r.files.getOrDefault(lower(r.defaultBranch), Map.of()).get(path);
+        }
+        if (text == null) {
+            return Lookup.missing("Not Found");
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ObjectNode content = mapper.createObjectNode();
+        content.put("type", "file").put("encoding", "base64").put("size", bytes.length)
+                .put("name", path.substring(path.lastIndexOf('/') + 1)).put("path", path).put("sha", blobSha(bytes))
+                .put("content", java.util.Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes) + "\n")
+                .put("url", apiBase + "/repos/" + r.fullName + "/contents/" + path + "?ref=" + branch)
+                .put("html_url", webBase + "/" + r.fullName + "/blob/" + branch + "/" + path);
+        return Lookup.of(content);
     }
 
-    synchronized void react(long commentId, String content) {
-        reactions.add(commentId + ":" + content);
-    }
-
-    synchronized ObjectNode createCheckRun(String repository, JsonNode body) {
-        ObjectNode run = mapper.createObjectNode();
-        run.put("id", ids.incrementAndGet()).put("repository", repository);
-        run.setAll((ObjectNode) body.deepCopy());
-        run.putObject("app").put("id", appId).put("slug", "mojaloop-release-bot");
-        checkRuns.add(run);
-        return run.deepCopy();
-    }
-
-    synchronized ObjectNode updateCheckRun(String repository, long id, JsonNode body) {
-        for (ObjectNode run : checkRuns) {
-            if (run.path("id").asLong() == id && run.path("repository").asText().equalsIgnoreCase(repository)) {
-                run.setAll((ObjectNode) body.deepCopy());
-                return run.deepCopy();
+    /** The branch a ref names, or null when no commit has that name. */
+    private String branchOf(Repo r, String ref) {
+        String name = ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
+        if (lower(name).equals(lower(r.defaultBranch)) || r.files.containsKey(lower(name))) {
+            return name;
+        }
+        Matcher pull = Pattern.compile("refs/pull/(\\d+)/(head|merge)").matcher(ref);
+        for (Item item : items.values()) {
+            if (!item.pullRequest || !lower(item.repository).equals(lower(r.fullName))) {
+                continue;
+            }
+            JsonNode head = item.node.path("head");
+            if (name.equals(head.path("sha").asText()) || name.equals(head.path("ref").asText())
+                    || (pull.matches() && Integer.parseInt(pull.group(1)) == item.number())) {
+                return head.path("ref").asText();
             }
         }
         return null;
     }
 
-    synchronized List<ObjectNode> checkRuns(String repository, String sha, String name) {
-        List<ObjectNode> found = new ArrayList<>();
-        for (int i = checkRuns.size() - 1; i >= 0; i--) {
-            ObjectNode run = checkRuns.get(i);
-            if (run.path("repository").asText().equalsIgnoreCase(repository) && sha.equals(run.path("head_sha").asText())
-                    && (name == null || name.equals(run.path("name").asText()))) {
-                found.add(run.deepCopy());
+    private static String blobSha(byte[] bytes) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha1.digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    synchronized ObjectNode licence(String repository) {
+        Repo r = repoOrEmpty(repository);
+        if (r.licence == null) {
+            return null;
+        }
+        ObjectNode licence = mapper.createObjectNode().put("name", "LICENSE").put("path", "LICENSE");
+        licence.putObject("license").put("key", lower(r.licence)).put("spdx_id", r.licence).put("name", r.licence);
+        return licence;
+    }
+
+    /** The required status checks of a branch; 403 when the app may not read protection, 404 when there is none. */
+    synchronized Lookup<ObjectNode> requiredStatusChecks(String repository, String branch) {
+        Repo r = repoOrEmpty(repository);
+        if (!r.protectionReadable) {
+            return Lookup.forbidden("Resource not accessible by integration");
+        }
+        List<String> contexts = r.requiredChecks.get(lower(branch));
+        if (contexts == null) {
+            return Lookup.missing("Branch not protected");
+        }
+        ObjectNode checks = mapper.createObjectNode().put("strict", true)
+                .put("url", apiBase + "/repos/" + r.fullName + "/branches/" + branch + "/protection/required_status_checks");
+        ArrayNode ctx = checks.putArray("contexts");
+        ArrayNode list = checks.putArray("checks");
+        for (String c : contexts) {
+            ctx.add(c);
+            list.addObject().put("context", c).putNull("app_id");
+        }
+        return Lookup.of(checks);
+    }
+
+    /** The PRs of a repository in a state (open, closed, all), newest first; null when there is no repository. */
+    synchronized List<JsonNode> pullRequests(String repository, String state) {
+        List<JsonNode> found = new ArrayList<>();
+        String prefix = lower(repository) + "#";
+        for (Map.Entry<String, Item> e : items.entrySet()) {
+            Item item = e.getValue();
+            if (e.getKey().startsWith(prefix) && item.pullRequest
+                    && ("all".equals(state) || state.equals(item.node.path("state").asText()))) {
+                found.add(pullView(item));
+            }
+        }
+        java.util.Collections.reverse(found);
+        return found;
+    }
+
+    synchronized List<JsonNode> pullRequestsWithHead(String repository, String sha) {
+        List<JsonNode> found = new ArrayList<>();
+        for (Item item : items.values()) {
+            if (item.pullRequest && lower(item.repository).equals(lower(repository))
+                    && sha.equals(item.node.path("head").path("sha").asText())) {
+                found.add(pullView(item));
             }
         }
         return found;
     }
 
-    /** The latest check run of that name on the PR's current head, or null. */
-    public synchronized ObjectNode latestCheckRun(String repository, int number, String name) {
-        ObjectNode pr = pulls.get(key(repository, number));
-        if (pr == null) {
-            return null;
-        }
-        List<ObjectNode> runs = checkRuns(repository, pr.path("head").path("sha").asText(), name);
-        return runs.isEmpty() ? null : runs.get(0);
+    private ObjectNode pullView(Item item) {
+        ObjectNode pr = item.node.deepCopy();
+        pr.put("url", apiBase + "/repos/" + item.repository + "/pulls/" + item.number());
+        pr.put("merged", false);
+        return pr;
     }
 
-    /** Everything, for the sandbox page and its JSON twin. */
-    public synchronized ObjectNode snapshot() {
-        ObjectNode all = mapper.createObjectNode();
-        ArrayNode prs = all.putArray("pullRequests");
-        for (Map.Entry<String, ObjectNode> e : pulls.entrySet()) {
-            ObjectNode pr = e.getValue().deepCopy();
-            String repository = e.getKey().substring(0, e.getKey().indexOf('#'));
-            pr.put("repository", repository);
-            pr.set("reviews", mapper.valueToTree(reviews.getOrDefault(e.getKey(), List.of())));
-            pr.set("comments", mapper.valueToTree(comments.getOrDefault(e.getKey(), List.of())));
-            ArrayNode runs = pr.putArray("checkRuns");
-            for (String name : List.of("review-rules", "release-freeze")) {
-                List<ObjectNode> found = checkRuns(repository, pr.path("head").path("sha").asText(), name);
-                if (!found.isEmpty()) {
-                    runs.add(found.get(0));
-                }
-            }
-            prs.add(pr);
+    private ObjectNode issueView(Item item) {
+        ObjectNode issue = item.node.deepCopy();
+        issue.put("url", apiBase + "/repos/" + item.repository + "/issues/" + item.number());
+        issue.put("repository_url", apiBase + "/repos/" + item.repository);
+        issue.put("comments", item.comments.size());
+        if (item.pullRequest) {
+            issue.remove(List.of("head", "base", "draft", "merged"));
+            issue.putObject("pull_request").put("url", apiBase + "/repos/" + item.repository + "/pulls/" + item.number())
+                    .put("html_url", item.node.path("html_url").asText());
         }
-        all.put("checkRunsWritten", checkRuns.size());
-        all.set("issues", mapper.valueToTree(issues.values()));
-        all.set("reactions", mapper.valueToTree(reactions));
-        return all;
+        return issue;
+    }
+
+    synchronized List<JsonNode> reviews(String repository, int number) {
+        Item item = item(repository, number);
+        return item == null || !item.pullRequest ? null : item.reviews.stream().map(n -> (JsonNode) n.deepCopy()).toList();
+    }
+
+    synchronized List<JsonNode> commentsOf(String repository, int number) {
+        Item item = item(repository, number);
+        return item == null ? null : item.comments.stream().map(n -> (JsonNode) n.deepCopy()).toList();
+    }
+
+    /** The bot comments; null when there is no such issue. */
+    synchronized ObjectNode botComment(String repository, int number, String body) {
+        Item item = item(repository, number);
+        return item == null ? null : addComment(item, new Comment(ids.incrementAndGet(), BOT_LOGIN, body, Instant.now()));
+    }
+
+    /** The bot edits an issue (title, body, state, labels); null when there is none. */
+    synchronized ObjectNode editIssue(String repository, int number, JsonNode patch) {
+        Item item = item(repository, number);
+        if (item == null) {
+            return null;
+        }
+        for (String field : List.of("title", "body", "state")) {
+            if (patch.has(field)) {
+                item.node.set(field, patch.get(field));
+            }
+        }
+        if (patch.has("labels")) {
+            List<String> names = new ArrayList<>();
+            patch.get("labels").forEach(l -> names.add(l.isObject() ? l.path("name").asText() : l.asText()));
+            setLabels(repository, item.node, names);
+        }
+        item.node.put("updated_at", now());
+        return issueView(item);
+    }
+
+    synchronized ArrayNode labelsOf(String repository, int number) {
+        Item item = item(repository, number);
+        return item == null ? null : ((ArrayNode) item.node.path("labels")).deepCopy();
+    }
+
+    /** Adds labels to an issue (creating missing repository labels); null when there is no such issue. */
+    synchronized ArrayNode addLabels(String repository, int number, List<String> names) {
+        Item item = item(repository, number);
+        if (item == null) {
+            return null;
+        }
+        ArrayNode labels = (ArrayNode) item.node.withArray("labels");
+        for (String name : names) {
+            boolean present = false;
+            for (JsonNode l : labels) {
+                present |= l.path("name").asText().equalsIgnoreCase(name);
+            }
+            if (!present) {
+                labels.add(label(repo(repository), name));
+            }
+        }
+        return labels.deepCopy();
+    }
+
+    /** Removes a label from an issue: the remaining labels; a missing label or issue is a {@link Lookup#missing}. */
+    synchronized Lookup<ArrayNode> removeLabel(String repository, int number, String name) {
+        Item item = item(repository, number);
+        if (item == null) {
+            return Lookup.missing("Not Found");
+        }
+        ArrayNode labels = (ArrayNode) item.node.path("labels");
+        for (int i = labels.size() - 1; i >= 0; i--) {
+            if (labels.get(i).path("name").asText().equalsIgnoreCase(name)) {
+                labels.remove(i);
+                return Lookup.of(labels.deepCopy());
+            }
+        }
+        return Lookup.missing("Label does not exist");
+    }
+
+    synchronized ObjectNode repositoryLabel(String repository, String name) {
+        Repo r = repoOrEmpty(repository);
+        ObjectNode label = r.labels.get(lower(name));
+        return label == null ? null : label.deepCopy();
+    }
+
+    /** Creates a repository label; null when one of that name exists (GitHub: 422 already_exists). */
+    synchronized ObjectNode createLabel(String repository, String name, String color, String description) {
+        Repo r = repo(repository);
+        if (r.labels.containsKey(lower(name))) {
+            return null;
+        }
+        ObjectNode label = mapper.createObjectNode();
+        label.put("id", ids.incrementAndGet()).put("name", name).put("color", color == null ? "ededed" : color)
+                .put("default", false);
+        if (description == null) {
+            label.putNull("description");
+        } else {
+            label.put("description", description);
+        }
+        r.labels.put(lower(name), label);
+        return label.deepCopy();
+    }
+
+    /** The bot reacts to a comment: the reaction and whether it is new; null when there is no such comment. */
+    synchronized Map.Entry<ObjectNode, Boolean> react(long commentId, String content) {
+        if (!commentsById.containsKey(commentId)) {
+            return null;
+        }
+        for (ObjectNode r : reactions) {
+            if (r.path("comment_id").asLong() == commentId && r.path("content").asText().equals(content)) {
+                return Map.entry(r.deepCopy(), false);
+            }
+        }
+        ObjectNode reaction = mapper.createObjectNode();
+        reaction.put("id", ids.incrementAndGet()).put("content", content).put("created_at", now());
+        reaction.set("user", user(BOT_LOGIN));
+        reaction.put("comment_id", commentId);
+        reactions.add(reaction);
+        ObjectNode shown = reaction.deepCopy();
+        shown.remove("comment_id");
+        return Map.entry(shown, true);
+    }
+
+    synchronized List<JsonNode> releases(String repository) {
+        Repo r = repoOrEmpty(repository);
+        return r.releases.stream().map(n -> (JsonNode) n.deepCopy()).toList();
+    }
+
+    synchronized String permission(String repository, String login) {
+        Repo r = repoOrEmpty(repository);
+        return r.permissions.getOrDefault(lower(login), "read");
+    }
+
+    synchronized List<JsonNode> teamMembers(String organisation, String slug) {
+        List<String> members = teams.get(lower(organisation + "/" + slug));
+        return members == null ? null : members.stream().map(m -> (JsonNode) user(m)).toList();
+    }
+
+    synchronized ObjectNode profile(String login) {
+        ObjectNode user = user(login);
+        String company = companies.get(lower(login));
+        if (company == null) {
+            user.putNull("company");
+        } else {
+            user.put("company", company);
+        }
+        user.putNull("name");
+        return user;
+    }
+
+    /** The bot creates a check run. */
+    synchronized ObjectNode createCheckRun(String repository, JsonNode body) {
+        return addCheckRun(repository, body, appId, APP_SLUG);
+    }
+
+    private ObjectNode addCheckRun(String repository, JsonNode body, long byAppId, String bySlug) {
+        repo(repository);
+        ObjectNode run = mapper.createObjectNode();
+        long id = ids.incrementAndGet();
+        run.put("id", id).put("status", "queued").putNull("conclusion").put("started_at", now()).putNull("completed_at");
+        body.fields().forEachRemaining(e -> run.set(e.getKey(), e.getValue().deepCopy()));
+        if (run.hasNonNull("conclusion") && !body.has("status")) {
+            run.put("status", "completed");
+        }
+        if ("completed".equals(run.path("status").asText()) && run.path("completed_at").isNull()) {
+            run.put("completed_at", now());
+        }
+        run.put("url", apiBase + "/repos/" + repository + "/check-runs/" + id)
+                .put("html_url", webBase + "/" + repository + "/runs/" + id);
+        run.putObject("app").put("id", byAppId).put("slug", bySlug).put("name", bySlug);
+        Run stored = new Run(repository, run);
+        checkRuns.add(stored);
+        checkRunsById.put(id, stored);
+        checkRunsByCommit.computeIfAbsent(lower(repository) + "@" + run.path("head_sha").asText(), k -> new ArrayList<>())
+                .add(stored);
+        return run.deepCopy();
+    }
+
+    /** The bot updates its check run; null when there is none of that id in the repository. */
+    synchronized ObjectNode updateCheckRun(String repository, long id, JsonNode body) {
+        Run run = checkRunsById.get(id);
+        if (run == null || !lower(run.repository()).equals(lower(repository))) {
+            return null;
+        }
+        body.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("head_sha")) {
+                run.node().set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        if (run.node().hasNonNull("conclusion") && !body.has("status")) {
+            run.node().put("status", "completed");
+        }
+        return run.node().deepCopy();
+    }
+
+    synchronized ObjectNode checkRun(String repository, long id) {
+        Run run = checkRunsById.get(id);
+        return run == null || !lower(run.repository()).equals(lower(repository)) ? null : run.node().deepCopy();
+    }
+
+    /**
+     * A commit's check runs, newest first: of one app ({@code appFilter}, null: any), of one name (null: any), and
+     * with {@code latestOnly} only the newest run of each name and app (GitHub's {@code filter=latest}).
+     */
+    synchronized List<JsonNode> checkRuns(String repository, String sha, String name, Long appFilter, boolean latestOnly) {
+        List<Run> runs = checkRunsByCommit.getOrDefault(lower(repository) + "@" + sha, List.of());
+        List<JsonNode> found = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            ObjectNode run = runs.get(i).node();
+            long app = run.path("app").path("id").asLong();
+            if ((name != null && !name.equals(run.path("name").asText())) || (appFilter != null && app != appFilter)) {
+                continue;
+            }
+            if (latestOnly && !seen.add(app + "/" + run.path("name").asText())) {
+                continue;
+            }
+            found.add(run.deepCopy());
+        }
+        return found;
+    }
+
+    /**
+     * GitHub's issue search, for the qualifiers the bot uses: {@code org:}, {@code user:}, {@code repo:},
+     * {@code is:}/{@code type:} issue or pr, {@code is:}/{@code state:} open or closed, {@code label:} (quoted,
+     * comma-separated means any of; several {@code label:} all of), any of them negated with {@code -}, and words
+     * (in the title or body). Newest first.
+     */
+    synchronized List<JsonNode> search(String query) {
+        List<String> terms = new ArrayList<>();
+        Matcher m = Pattern.compile("-?\\w+:(?:\"[^\"]*\"|[^\\s,\"]+)(?:,(?:\"[^\"]*\"|[^\\s,\"]+))*|\"[^\"]*\"|\\S+")
+                .matcher(query == null ? "" : query);
+        while (m.find()) {
+            terms.add(m.group());
+        }
+        List<JsonNode> found = new ArrayList<>();
+        for (Item item : items.values()) {
+            String repository = lower(item.repository);
+            boolean matches = true;
+            for (String term : terms) {
+                boolean negated = term.startsWith("-") && term.indexOf(':') > 0;
+                String t = negated ? term.substring(1) : term;
+                int colon = t.indexOf(':');
+                String q = colon < 0 || t.startsWith("\"") ? "" : lower(t.substring(0, colon));
+                String v = q.isEmpty() ? t.replace("\"", "") : t.substring(colon + 1);
+                String state = item.node.path("state").asText();
+                boolean hit = switch (q) {
+                    case "org", "user" -> repository.startsWith(lower(v) + "/");
+                    case "repo" -> repository.equals(lower(v));
+                    case "is", "type", "state" -> switch (lower(v)) {
+                        case "issue" -> !item.pullRequest;
+                        case "pr" -> item.pullRequest;
+                        case "open" -> "open".equals(state);
+                        case "closed" -> !"open".equals(state);
+                        default -> true;
+                    };
+                    case "label" -> {
+                        boolean any = false;
+                        for (String wanted : v.split(",")) {
+                            String w = wanted.replace("\"", "").trim();
+                            for (JsonNode l : item.node.path("labels")) {
+                                any |= l.path("name").asText().equalsIgnoreCase(w);
+                            }
+                        }
+                        yield any;
+                    }
+                    case "" -> (item.node.path("title").asText() + " " + item.node.path("body").asText())
+                            .toLowerCase(Locale.ROOT).contains(lower(v));
+                    default -> true;
+                };
+                matches &= negated != hit;
+            }
+            if (matches) {
+                ObjectNode hit = issueView(item);
+                hit.put("score", 1.0);
+                found.add(hit);
+            }
+        }
+        java.util.Collections.reverse(found);
+        return found;
+    }
+
+    /** An answer that is either a value or a GitHub error (status and message). */
+    record Lookup<T>(T value, int status, String message) {
+        static <T> Lookup<T> of(T value) {
+            return new Lookup<>(value, 200, null);
+        }
+
+        static <T> Lookup<T> missing(String message) {
+            return new Lookup<>(null, 404, message);
+        }
+
+        static <T> Lookup<T> forbidden(String message) {
+            return new Lookup<>(null, 403, message);
+        }
     }
 }

@@ -33,8 +33,8 @@ import io.mojaloop.releasebot.it.Webhooks;
 
 /**
  * The load generator behind docs/benchmarks.md. Not part of the normal test run: {@code bench/run.sh} packages
- * the app and runs this class, which starts the packaged app as a separate process against a fake GitHub
- * (WireMock, with injected latency), drives signed webhooks at it and prints the numbers (also written to
+ * the app and runs this class, which starts the packaged app as a separate process against the simulated GitHub
+ * (it/FakeGitHub, with injected latency), drives signed webhooks at it and prints the numbers (also written to
  * {@code target/benchmark.md}).
  */
 class LoadBenchmark {
@@ -127,7 +127,7 @@ class LoadBenchmark {
 
     void row(FakeGitHub github, String event, int minimum) {
         int calls = github.requestsSince().size();
-        long writes = github.requestsSince().stream().filter(r -> !r.getMethod().getName().equals("GET")).count();
+        long writes = github.requestsSince().stream().filter(r -> !r.method().equals("GET")).count();
         long notModified = github.notModifiedSince();
         line("| %s | %d | %d | %d | %d |", event, calls, writes, notModified, minimum);
     }

@@ -1,37 +1,41 @@
 package io.mojaloop.releasebot.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.http.RequestMethod;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.mojaloop.releasebot.sandbox.SimulatedGitHub;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Exchange;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.ExchangeListener;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 
 /**
- * A fake GitHub REST API on WireMock for the packaged app's HTTP-level tests: the app's
- * {@code quarkus.github-app.instance-endpoint} points here, so every call the app makes lands on this server and
- * the tests assert on the requests GitHub would receive. Check runs are stateful ({@link CheckRunStore}).
+ * GitHub for the packaged app's HTTP-level tests: the project's simulated GitHub ({@link SimulatedGitHubServer},
+ * the one the sandbox runs), started on a Vert.x of its own in the test JVM. The app's
+ * {@code quarkus.github-app.instance-endpoint} points here, so every call the app makes lands on it; the tests seed
+ * GitHub's state with the typed methods below and assert on that state and on the requests recorded.
+ * <p>
+ * Test-only behaviour is plugged into the server, off until asked for: recording of every request with its answer
+ * (an {@link ExchangeListener}), then, in order, interceptors for latency, answers that never come in time
+ * ({@link #slowAnswers}), GitHub's secondary write limit scaled ({@link WriteLimiter}) and faults
+ * ({@link FaultInjector}). Requests from {@link #requests} are {@link Exchange}s: method, path and query, body,
+ * status.
  */
 public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
@@ -42,12 +46,18 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
     static FakeGitHub instance;
 
-    final ObjectMapper mapper = new ObjectMapper();
-    WireMockServer server;
-    CheckRunStore checkRuns;
+    private Vertx vertx;
+    SimulatedGitHubServer server;
+    final SimulatedGitHub state = new SimulatedGitHub(APP_ID, INSTALLATION_ID, "mojaloop", "https://github.com");
+    /** The check runs GitHub holds. */
+    final CheckRuns checkRuns = new CheckRuns();
     final WriteLimiter writeLimiter = new WriteLimiter();
-    final IssueStore issues = new IssueStore(APP_ID);
     final FaultInjector faults = new FaultInjector();
+    private final ConcurrentLinkedQueue<Exchange> recorded = new ConcurrentLinkedQueue<>();
+    private volatile int latencyMillis;
+    private record Slow(String method, String path, long millis) {
+    }
+    private final List<Slow> slow = new CopyOnWriteArrayList<>();
     Map<String, String> initArgs = Map.of();
 
     @Override
@@ -58,13 +68,35 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         instance = this;
-        checkRuns = new CheckRunStore(APP_ID);
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(200)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(50).extensions(checkRuns, writeLimiter, issues, faults, new ETags()));
-        server.start();
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
+                .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        server = new SimulatedGitHubServer(state);
+        server.addExchangeListener(new ExchangeListener() {
+            @Override
+            public void received(Exchange exchange) {
+                recorded.add(exchange);
+            }
+        });
+        server.addInterceptor(r -> latencyMillis > 0 ? Decision.delay(latencyMillis) : Decision.proceed());
+        server.addInterceptor(r -> {
+            for (Slow s : slow) {
+                if (s.method().equals(r.method()) && s.path().equals(r.path())) {
+                    return Decision.delay(s.millis());
+                }
+            }
+            return Decision.proceed();
+        });
+        server.addInterceptor(writeLimiter);
+        server.addInterceptor(faults);
+        int port;
+        try {
+            port = server.start(vertx, "127.0.0.1", 0, 2);
+        } catch (Exception e) {
+            throw new IllegalStateException("The simulated GitHub did not start", e);
+        }
         reset();
         return Map.ofEntries(
-                Map.entry("quarkus.github-app.instance-endpoint", "http://127.0.0.1:" + server.port()),
+                Map.entry("quarkus.github-app.instance-endpoint", "http://127.0.0.1:" + port),
                 Map.entry("quarkus.github-app.app-id", String.valueOf(APP_ID)),
                 Map.entry("quarkus.github-app.private-key", privateKeyPem()),
                 Map.entry("quarkus.github-app.webhook-secret", WEBHOOK_SECRET),
@@ -84,6 +116,15 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (server != null) {
             server.stop();
+            server = null;
+        }
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing a test's own Vert.x: nothing to do about it
+            }
+            vertx = null;
         }
     }
 
@@ -92,208 +133,180 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         testInjector.injectIntoFields(this, new TestInjector.MatchesType(FakeGitHub.class));
     }
 
-    /** Forgets every stub, request and check run, and stubs what every installation needs. */
+    /**
+     * Forgets GitHub's state and every recorded request, and turns latency, slow answers, the write limit and
+     * faults off. The app is installed nowhere until {@link #installedOn}.
+     */
     public void reset() {
-        server.resetAll();
-        checkRuns.clear();
+        state.clear();
+        recorded.clear();
         writeLimiter.reset();
         faults.fail(0, 0);
-        issues.clear();
-        server.stubFor(get(urlPathEqualTo("/app")).willReturn(okJson(
-                "{\"id\":" + APP_ID + ",\"slug\":\"mojaloop-release-bot\",\"name\":\"mojaloop-release-bot\",\"owner\":{\"login\":\"mojaloop\"}}")));
-        server.stubFor(get(urlPathMatching("/app/installations/\\d+")).willReturn(okJson(
-                "{\"id\":" + INSTALLATION_ID + ",\"app_id\":" + APP_ID + ",\"account\":{\"login\":\"mojaloop\",\"type\":\"Organization\"},"
-                        + "\"access_tokens_url\":\"http://127.0.0.1:" + server.port() + "/app/installations/" + INSTALLATION_ID
-                        + "/access_tokens\"}")));
-        server.stubFor(post(urlPathMatching("/app/installations/\\d+/access_tokens")).willReturn(okJson(
-                "{\"token\":\"ghs_fake_installation_token\",\"expires_at\":\"2099-01-01T00:00:00Z\",\"permissions\":{}}")
-                .withStatus(201)));
-        server.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(okJson("[]")));
-        server.stubFor(get(urlPathEqualTo("/rate_limit")).willReturn(okJson(
-                "{\"resources\":{\"core\":{\"limit\":5000,\"remaining\":5000,\"reset\":4102444800}},\"rate\":{\"limit\":5000,\"remaining\":5000,\"reset\":4102444800}}")));
-        // check runs: stateful
-        server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/check-runs(/\\d+)?"))
-                .willReturn(aResponse().withTransformers(CheckRunStore.NAME)));
-        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/commits/[^/]+/check-runs"))
-                .willReturn(aResponse().withTransformers(CheckRunStore.NAME)));
-        // writes that only need an acknowledgement
-        // comments: stateful (a test's own comments(...) stub wins for listing)
-        server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/comments")).atPriority(10)
-                .willReturn(aResponse().withTransformers(IssueStore.NAME)));
-        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/comments/\\d+/reactions"))
-                .willReturn(okJson("{\"id\":9002,\"content\":\"+1\"}").withStatus(201)));
-        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels"))
-                .willReturn(okJson("[]")));
-        // issues: stateful (story bodies)
-        server.stubFor(any(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+")).atPriority(20)
-                .willReturn(aResponse().withTransformers(IssueStore.NAME)));
-        server.stubFor(post(urlPathMatching("/repos/[^/]+/[^/]+/labels")).willReturn(okJson("{}").withStatus(201)));
-        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels/.+"))
-                .willReturn(okJson("[]")));
-        server.stubFor(get(urlPathEqualTo("/search/issues")).atPriority(50)
-                .willReturn(okJson("{\"total_count\":0,\"incomplete_results\":false,\"items\":[]}")));
-        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/releases")).atPriority(50).willReturn(okJson("[]")));
-        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/issues/\\d+/labels")).atPriority(50).willReturn(okJson("[]")));
-        // lists that are empty unless a test says otherwise
-        server.stubFor(get(urlPathMatching("/repos/[^/]+/[^/]+/pulls/\\d+/reviews")).atPriority(10).willReturn(okJson("[]")));
-        server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(404)
-                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"Not Found\"}")));
+        latencyMillis = 0;
+        slow.clear();
+        // the tests' installation is not the bottleneck: GitHub's primary limit is not what they measure
+        server.primaryRateLimit(10_000_000);
     }
 
     public int port() {
-        return server.port();
+        return Integer.parseInt(server.base().substring(server.base().lastIndexOf(':') + 1));
     }
 
-    public void stub(MappingBuilder mapping) {
-        server.stubFor(mapping);
+    /** The server, to plug in more listeners or interceptors (e.g. a validator of every request). */
+    public SimulatedGitHubServer server() {
+        return server;
     }
+
+    /** The simulated GitHub's state, for what the typed methods here do not cover. */
+    public SimulatedGitHub state() {
+        return state;
+    }
+
+    // ---- seeding --------------------------------------------------------------------------------------------
 
     /** The org-wide release-bot.yml on the default branch of {org}/.github. */
     public void orgConfig(String org, String yaml) {
         file(org + "/.github", "release-bot.yml", yaml);
     }
 
+    /** A file on the repository's default branch. */
     public void file(String repository, String path, String text) {
-        ObjectNode content = mapper.createObjectNode();
-        content.put("type", "file").put("encoding", "base64").put("path", path)
-                .put("name", path.substring(path.lastIndexOf('/') + 1))
-                .put("content", Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/contents/" + path)).willReturn(okJson(content.toString())));
+        state.file(repository, path, text);
     }
 
+    /** A file on another branch, e.g. a PR's head branch ({@code feature/<number>}). */
+    public void fileOnBranch(String repository, String branch, String path, String text) {
+        state.fileOnBranch(repository, branch, path, text);
+    }
+
+    /** An open PR from branch {@code feature/<number>} (or the existing one with this head, base, title, labels). */
     public void pullRequest(String repository, int number, String author, String headSha, String base, String title,
             String... labels) {
-        ObjectNode pr = mapper.createObjectNode();
-        pr.put("number", number).put("state", "open").put("title", title).put("draft", false);
-        pr.putObject("user").put("login", author).put("type", "User");
-        pr.putObject("head").put("sha", headSha).put("ref", "feature/" + number);
-        pr.putObject("base").put("ref", base);
-        ArrayNode ls = pr.putArray("labels");
-        for (String label : labels) {
-            ls.addObject().put("name", label);
-        }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls/" + number)).willReturn(okJson(pr.toString())));
+        state.pullRequest(repository, number, author, headSha, base, title, labels);
+    }
+
+    /** Exactly these PRs of the repository are open (what {@code GET /repos/{repo}/pulls?state=open} lists). */
+    public void openPullRequests(String repository, int... numbers) {
+        state.openPullRequests(repository, numbers);
     }
 
     /** A review as GitHub's REST API lists it. */
     public record Review(String login, String state, String commitId) {
     }
 
-    /** Injected latency on every GitHub answer (benchmarks). */
-    public void latency(int millis) {
-        server.setGlobalFixedDelay(millis);
+    /** The PR's reviews are exactly these. */
+    public void reviews(String repository, int number, Review... reviews) {
+        List<SimulatedGitHub.Review> list = new ArrayList<>();
+        int n = 1;
+        for (Review r : reviews) {
+            list.add(new SimulatedGitHub.Review(r.login(), r.state(), r.commitId(),
+                    Instant.parse("2026-11-2" + Math.min(9, n++) + "T10:00:00Z")));
+        }
+        state.reviews(repository, number, list);
     }
 
-    public void clearRequests() {
-        server.resetRequests();
+    /** A comment as GitHub's REST API lists it. */
+    public record Comment(long id, String login, String body) {
     }
 
-    public int requestCount() {
-        return server.getAllServeEvents().size();
+    /** The issue's or PR's comments are exactly these (the bot's earlier ones gone). */
+    public void comments(String repository, int number, Comment... comments) {
+        List<SimulatedGitHub.Comment> list = new ArrayList<>();
+        for (Comment c : comments) {
+            list.add(new SimulatedGitHub.Comment(c.id(), c.login(), c.body(), Instant.parse("2026-11-24T10:00:00Z")));
+        }
+        state.comments(repository, number, list);
     }
 
-    /** Every request since the last clear, oldest first. */
-    public List<LoggedRequest> requestsSince() {
-        return chronological().stream().map(e -> (LoggedRequest) e.getRequest()).collect(Collectors.toList());
+    /** A comment a person makes on an issue or PR now (listed by GET .../comments from then on). */
+    public void comment(String repository, int number, long id, String author, String body) {
+        state.comment(repository, number, id, author, body);
     }
 
-    public long notModifiedSince() {
-        return server.getAllServeEvents().stream().filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 304).count();
+    /** An issue whose body the bot may rewrite (a release story), opened by {@code release-lead}. */
+    public void issue(String repository, int number, String title, String body) {
+        state.openIssue(repository, number, "release-lead", title, body);
     }
 
-    public long checkRunCount(String name) {
-        return checkRuns.all().stream().filter(r -> r.path("name").asText().equals(name)).count();
+    /** A person edits the issue's body. */
+    public void editIssue(String repository, int number, String body) {
+        state.editIssueBody(repository, number, body);
     }
 
-    public String conclusion(String repository, String sha, String name) {
-        ObjectNode run = checkRuns.latest(repository, sha, name);
-        return run == null ? "" : run.path("conclusion").asText();
+    /** The issue's or PR's labels are exactly these (a person labelled it). */
+    public void labels(String repository, int number, String... names) {
+        state.labels(repository, number, names);
+    }
+
+    /** The releases of a repository, newest first: each {tag, prerelease ("true"/"false"), publishedAt}. */
+    public void releases(String repository, String[]... releases) {
+        List<SimulatedGitHub.Release> list = new ArrayList<>();
+        for (String[] r : releases) {
+            list.add(new SimulatedGitHub.Release(r[0], Boolean.parseBoolean(r[1]), false, Instant.parse(r[2]), ""));
+        }
+        state.releases(repository, list);
+    }
+
+    /** A person's permission on a repository (admin, write, read, none). */
+    public void permission(String repository, String login, String permission) {
+        state.permission(repository, login, permission);
+    }
+
+    public void team(String org, String slug, String... members) {
+        state.team(org, slug, members);
+    }
+
+    /** The company on a person's profile (null: none). */
+    public void user(String login, String company) {
+        state.person(login, company);
     }
 
     /** The app is installed on this organisation (what GET /app/installations lists). */
     public void installedOn(String org) {
-        server.stubFor(get(urlPathEqualTo("/app/installations")).willReturn(okJson("[{\"id\":" + INSTALLATION_ID
-                + ",\"app_id\":" + APP_ID + ",\"account\":{\"login\":\"" + org + "\",\"type\":\"Organization\"}}]")));
+        state.installedOn(org);
     }
 
     /** The repositories the installation can see (what the resync walks). */
     public void installationRepositories(String... fullNames) {
-        ArrayNode list = mapper.createArrayNode();
-        for (String name : fullNames) {
-            list.addObject().put("full_name", name).put("name", name.substring(name.indexOf('/') + 1)).put("archived", false)
-                    .put("default_branch", "main");
-        }
-        ObjectNode page = mapper.createObjectNode();
-        page.put("total_count", fullNames.length).set("repositories", list);
-        server.stubFor(get(urlPathEqualTo("/installation/repositories")).willReturn(okJson(page.toString())));
+        state.installationRepositories(fullNames);
+    }
+
+    /** A repository with its metadata (every repository exists; this one is seeded explicitly). */
+    public void repository(String fullName) {
+        state.ensureRepository(fullName);
+    }
+
+    /** The repository's licence, by SPDX id. */
+    public void licence(String repository, String spdxId) {
+        state.licence(repository, spdxId);
+    }
+
+    /** Branch protection of {@code branch} requires these status checks. */
+    public void requiredStatusChecks(String repository, String branch, String... contexts) {
+        state.requiredStatusChecks(repository, branch, contexts);
+    }
+
+    /** The app may not read the repository's branch protection (no {@code administration: read}): 403. */
+    public void protectionUnreadable(String repository) {
+        state.protectionUnreadable(repository);
+    }
+
+    // ---- test-only behaviour ----------------------------------------------------------------------------------
+
+    /** Injected latency on every GitHub answer (benchmarks). */
+    public void latency(int millis) {
+        latencyMillis = millis;
+    }
+
+    /** Requests with this method and path (query ignored) are answered only after {@code delay}. */
+    public void slowAnswers(String method, String path, Duration delay) {
+        slow.add(new Slow(method, path, delay.toMillis()));
     }
 
     /** GitHub failing {@code rate} of the bot's calls from now on (0 stops); see {@link FaultInjector}. */
     public FaultInjector faults(double rate, long seed) {
         faults.fail(rate, seed);
         return faults;
-    }
-
-    /** An issue whose body the bot may rewrite (a release story). */
-    public void issue(String repository, int number, String title, String body) {
-        issues.put(repository, number, title, body);
-    }
-
-    public String issueBody(String repository, int number) {
-        return issues.body(repository, number);
-    }
-
-    /** A comment a person makes on an issue or PR (listed by GET .../comments from then on). */
-    public void comment(String repository, int number, long id, String author, String body) {
-        issues.addComment(repository, number, id, author, body, false);
-    }
-
-    public List<com.fasterxml.jackson.databind.JsonNode> storedComments(String repository, int number) {
-        return issues.comments(repository, number);
-    }
-
-    public void editIssue(String repository, int number, String body) {
-        issues.edit(repository, number, body);
-    }
-
-    /** What {@code GET /search/issues} answers for a query containing {@code queryPart}. */
-    public void search(String queryPart, String... itemsJson) {
-        server.stubFor(get(urlPathEqualTo("/search/issues")).atPriority(5)
-                .withQueryParam("q", com.github.tomakehurst.wiremock.client.WireMock.containing(queryPart))
-                .willReturn(okJson("{\"total_count\":" + itemsJson.length + ",\"incomplete_results\":false,\"items\":["
-                        + String.join(",", itemsJson) + "]}")));
-    }
-
-    /** A search result item: an issue or (pullRequest) PR of a repository. */
-    public String searchItem(String repository, int number, String title, boolean pullRequest, String... labels) {
-        ObjectNode item = mapper.createObjectNode();
-        item.put("number", number).put("title", title).put("state", "open")
-                .put("html_url", "https://github.com/" + repository + (pullRequest ? "/pull/" : "/issues/") + number)
-                .put("repository_url", "http://127.0.0.1:" + server.port() + "/repos/" + repository);
-        ArrayNode ls = item.putArray("labels");
-        for (String l : labels) {
-            ls.addObject().put("name", l);
-        }
-        if (pullRequest) {
-            item.putObject("pull_request").put("url", "http://127.0.0.1/repos/" + repository + "/pulls/" + number);
-        }
-        return item.toString();
-    }
-
-    /** The releases of a repository, newest first: each {tag, prerelease ("true"/"false"), publishedAt}. */
-    public void releases(String repository, String[]... releases) {
-        ArrayNode list = mapper.createArrayNode();
-        for (String[] r : releases) {
-            list.addObject().put("tag_name", r[0]).put("prerelease", Boolean.parseBoolean(r[1])).put("draft", false)
-                    .put("published_at", r[2]).put("html_url", "https://github.com/" + repository + "/releases/tag/" + r[0]);
-        }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/releases")).atPriority(5).willReturn(okJson(list.toString())));
-    }
-
-    /** A person's permission on a repository (admin, write, read, none). */
-    public void permission(String repository, String login, String permission) {
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/collaborators/" + login + "/permission"))
-                .willReturn(okJson("{\"permission\":\"" + permission + "\"}")));
     }
 
     /** GitHub's secondary limit on writes, scaled: more than {@code limit} writes in any second get a 403. */
@@ -305,87 +318,67 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         return writeLimiter.refused.get();
     }
 
-    /** The open PRs of a repository, as {@code GET /repos/{repo}/pulls?state=open} lists them. */
-    public void openPullRequests(String repository, int... numbers) {
-        ArrayNode list = mapper.createArrayNode();
-        for (int n : numbers) {
-            list.addObject().put("number", n).put("state", "open");
-        }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls"))
-                .withQueryParam("state", com.github.tomakehurst.wiremock.client.WireMock.equalTo("open"))
-                .willReturn(okJson(list.toString())));
+    // ---- what GitHub holds and what it received -------------------------------------------------------------
+
+    public String issueBody(String repository, int number) {
+        ObjectNode issue = state.issue(repository, number);
+        return issue == null ? null : issue.path("body").asText(null);
     }
 
-    public void reviews(String repository, int number, Review... reviews) {
-        ArrayNode list = mapper.createArrayNode();
-        long id = 100;
-        for (Review r : reviews) {
-            ObjectNode review = list.addObject();
-            review.put("id", id++).put("state", r.state()).put("commit_id", r.commitId())
-                    .put("submitted_at", "2026-11-2" + Math.min(9, id - 100) + "T10:00:00Z");
-            review.putObject("user").put("login", r.login()).put("type", r.login().endsWith("[bot]") ? "Bot" : "User");
-        }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/pulls/" + number + "/reviews"))
-                .willReturn(okJson(list.toString())));
+    public List<JsonNode> storedComments(String repository, int number) {
+        return new ArrayList<>(state.comments(repository, number));
     }
 
-    /** A comment as GitHub's REST API lists it. */
-    public record Comment(long id, String login, String body) {
+    public long checkRunCount(String name) {
+        return checkRuns.all().stream().filter(r -> r.path("name").asText().equals(name)).count();
     }
 
-    public void comments(String repository, int number, Comment... comments) {
-        ArrayNode list = mapper.createArrayNode();
-        for (Comment c : comments) {
-            ObjectNode comment = list.addObject();
-            comment.put("id", c.id()).put("body", c.body()).put("created_at", "2026-11-24T10:00:00Z");
-            comment.putObject("user").put("login", c.login()).put("type", "User");
-        }
-        server.stubFor(get(urlPathEqualTo("/repos/" + repository + "/issues/" + number + "/comments"))
-                .willReturn(okJson(list.toString())));
+    public String conclusion(String repository, String sha, String name) {
+        ObjectNode run = checkRuns.latest(repository, sha, name);
+        return run == null ? "" : run.path("conclusion").asText();
     }
 
-    public void team(String org, String slug, String... members) {
-        ArrayNode list = mapper.createArrayNode();
-        for (String m : members) {
-            list.addObject().put("login", m).put("type", "User");
+    /** The check runs GitHub holds, each with its {@code repository}. */
+    final class CheckRuns {
+        /** Every check run, oldest first. */
+        List<ObjectNode> all() {
+            return state.checkRuns();
         }
-        server.stubFor(get(urlPathEqualTo("/orgs/" + org + "/teams/" + slug + "/members")).willReturn(okJson(list.toString())));
+
+        /** The latest run of that name by the app on that commit, or null. */
+        ObjectNode latest(String repository, String sha, String name) {
+            return state.latestCheckRun(repository, sha, name);
+        }
     }
 
-    public void user(String login, String company) {
-        ObjectNode user = mapper.createObjectNode();
-        user.put("login", login).put("type", "User");
-        if (company != null) {
-            user.put("company", company);
-        } else {
-            user.putNull("company");
-        }
-        server.stubFor(get(urlPathEqualTo("/users/" + login)).willReturn(okJson(user.toString())));
+    public void clearRequests() {
+        recorded.clear();
+    }
+
+    public int requestCount() {
+        return recorded.size();
+    }
+
+    /** Every request since the last clear, oldest first (answered or still under way). */
+    public List<Exchange> requestsSince() {
+        return new ArrayList<>(recorded);
+    }
+
+    /** Requests answered 304 Not Modified since the last clear. */
+    public long notModifiedSince() {
+        return recorded.stream().filter(e -> e.status() == 304).count();
     }
 
     /** Requests the app sent, by method and path prefix (query ignored), oldest first. */
-    public List<LoggedRequest> requests(String method, String pathPrefix) {
-        return chronological().stream()
-                .map(e -> e.getRequest())
-                .filter(r -> r.getMethod().equals(RequestMethod.fromString(method)))
-                .filter(r -> r.getUrl().split("\\?")[0].startsWith(pathPrefix))
-                .map(r -> (LoggedRequest) r)
-                .collect(Collectors.toCollection(ArrayList::new));
+    public List<Exchange> requests(String method, String pathPrefix) {
+        return recorded.stream().filter(e -> e.method().equals(method) && e.path().startsWith(pathPrefix))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /** Every write (POST, PATCH, PUT, DELETE) the app sent outside the app-token endpoints. */
-    public List<LoggedRequest> writes() {
-        return chronological().stream()
-                .map(e -> (LoggedRequest) e.getRequest())
-                .filter(r -> !r.getMethod().equals(RequestMethod.GET))
-                .filter(r -> !r.getUrl().startsWith("/app/"))
-                .collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    private List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> chronological() {
-        List<com.github.tomakehurst.wiremock.stubbing.ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
-        java.util.Collections.reverse(events);
-        return events;
+    public List<Exchange> writes() {
+        return recorded.stream().filter(e -> e.write() && !e.appEndpoint())
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     static String privateKeyPem() {

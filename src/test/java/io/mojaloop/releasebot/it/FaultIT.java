@@ -137,16 +137,16 @@ class FaultIT {
         state.put("story bot comments", botComments(org + "/project", 50).toString());
         TreeSet<String> labels = new TreeSet<>();
         TreeSet<String> reactions = new TreeSet<>();
-        for (var event : github.server.getAllServeEvents()) {
-            String url = event.getRequest().getUrl();
-            if (!url.startsWith("/repos/" + org + "/") || event.getResponse() == null || event.getResponse().getStatus() >= 300
-                    || !event.getRequest().getMethod().getName().equals("POST")) {
+        for (var event : github.requestsSince()) {
+            String url = event.pathAndQuery();
+            if (!url.startsWith("/repos/" + org + "/") || !event.answered() || event.status() >= 300
+                    || !event.method().equals("POST")) {
                 continue;
             }
             if (url.matches(".*/issues/\\d+/labels")) {
-                labels.add(url.replaceAll(".*/issues/(\\d+)/labels", "#$1 ") + event.getRequest().getBodyAsString());
+                labels.add(url.replaceAll(".*/issues/(\\d+)/labels", "#$1 ") + event.body());
             } else if (url.matches(".*/labels")) {
-                labels.add("created " + event.getRequest().getBodyAsString());
+                labels.add("created " + event.body());
             } else if (url.endsWith("/reactions")) {
                 reactions.add(url.replaceAll(".*/comments/(\\d+)/reactions", "$1"));
             }

@@ -5,20 +5,19 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
-import com.github.tomakehurst.wiremock.extension.requestfilter.StubRequestFilterV2;
-import com.github.tomakehurst.wiremock.http.Request;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Answer;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Exchange;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Interceptor;
 
 /**
  * GitHub having a bad day, for the fault run: a share of the bot's REST calls ({@code rate}, e.g. 0.2) fail before
  * GitHub does anything, in turn as a 502, as a timeout (an answer slower than the bot's read timeout) and as a 403
  * secondary rate limit with {@code Retry-After: 1}. Faults are transient, as GitHub's are: the same request
  * (method, URL and body) fails at most {@code maxConsecutive} times in a row. The app-authentication endpoints
- * ({@code /app/...}, used through hub4j) are left alone.
+ * ({@code /app/...}, used through hub4j) are left alone. An interceptor of the simulated GitHub.
  */
-public class FaultInjector implements StubRequestFilterV2 {
+public class FaultInjector implements Interceptor {
 
     public enum Kind {
         BAD_GATEWAY, TIMEOUT, RATE_LIMITED
@@ -33,37 +32,28 @@ public class FaultInjector implements StubRequestFilterV2 {
     private final AtomicInteger seen = new AtomicInteger();
 
     @Override
-    public String getName() {
-        return "fault-injector";
-    }
-
-    @Override
-    public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-        if (rate <= 0 || request.getUrl().startsWith("/app") || request.getUrl().startsWith("/__admin")) {
-            return RequestFilterAction.continueWith(request);
+    public Decision decide(Exchange request) {
+        if (rate <= 0 || request.appEndpoint()) {
+            return Decision.proceed();
         }
         seen.incrementAndGet();
-        String key = request.getMethod() + " " + request.getUrl() + " " + request.getBodyAsString().hashCode();
+        String key = request.method() + " " + request.pathAndQuery() + " " + request.body().hashCode();
         Kind kind;
         synchronized (this) {
             int failedInARow = consecutive.getOrDefault(key, 0);
             if (failedInARow >= maxConsecutive || random.nextDouble() >= rate) {
                 consecutive.remove(key);
-                return RequestFilterAction.continueWith(request);
+                return Decision.proceed();
             }
             consecutive.put(key, failedInARow + 1);
             kind = Kind.values()[random.nextInt(Kind.values().length)];
         }
         injected.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
-        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
-                .withHeader("Content-Type", "application/json");
-        return RequestFilterAction.stopWith(switch (kind) {
-            case BAD_GATEWAY -> response.withStatus(502).withBody("{\"message\":\"Server Error\"}").build();
-            case TIMEOUT -> response.withStatus(502).withFixedDelay(timeoutMillis).withBody("{\"message\":\"too late\"}").build();
-            case RATE_LIMITED -> response.withStatus(403).withHeader("Retry-After", "1")
-                    .withBody("{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}")
-                    .build();
-        });
+        return switch (kind) {
+            case BAD_GATEWAY -> Decision.answer(Answer.error(502, "Server Error", null));
+            case TIMEOUT -> Decision.answerAfter(timeoutMillis, Answer.error(502, "too late", null));
+            case RATE_LIMITED -> Decision.answer(Answer.secondaryRateLimit(1));
+        };
     }
 
     /** Starts failing {@code rate} of the calls (0 stops), with a fixed seed so runs are comparable. */

@@ -113,7 +113,7 @@ class FreezeIT {
                     return run != null && "failure".equals(run.path("conclusion").asText());
                 }));
         assertThat(github.writesRefused()).isZero();
-        long freezeWrites = github.writes().stream().filter(r -> r.getBodyAsString().contains("\"name\":\"release-freeze\"")).count();
+        long freezeWrites = github.writes().stream().filter(r -> r.body().contains("\"name\":\"release-freeze\"")).count();
         // PR 1 was written before the flip and updated at it; every other PR once
         assertThat(freezeWrites).isEqualTo(prs + 1);
     }
@@ -133,7 +133,7 @@ class FreezeIT {
         Webhooks.send("issue_comment", Webhooks.comment(repo, 31, true, 501, "mallory", "/freeze-exception trust me"))
                 .then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/31/comments").isEmpty());
-        assertThat(github.requests("POST", "/repos/" + repo + "/issues/31/comments").get(0).getBodyAsString())
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/31/comments").get(0).body())
                 .contains("release-managers");
         assertThat(github.requests("POST", "/repos/" + repo + "/issues/31/labels")).isEmpty();
 
@@ -146,7 +146,7 @@ class FreezeIT {
                 .startsWith("Freeze exception granted by rm-lead: feature freeze of v17.2.0");
         assertThat(passing.path("output").path("summary").asText()).contains("agreed at PI planning, demo depends on it");
         await().atMost(Duration.ofSeconds(10)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/31/labels").isEmpty());
-        assertThat(github.requests("POST", "/repos/" + repo + "/issues/31/labels").get(0).getBodyAsString())
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/31/labels").get(0).body())
                 .contains("freeze-exception");
         assertThat(github.requests("POST", "/repos/" + repo + "/issues/comments/502/reactions")).hasSize(1);
     }

@@ -1,9 +1,5 @@
 package io.mojaloop.releasebot.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -126,23 +122,21 @@ class ReportsIT {
     void repoStandardsWithAndWithoutTheAdministrationPermission() throws IOException {
         for (String repo : new String[] { "central-ledger", "helm" }) {
             String full = org + "/" + repo;
-            github.stub(get(urlPathEqualTo("/repos/" + full)).willReturn(okJson("{\"full_name\":\"" + full + "\",\"default_branch\":\"main\"}")));
+            github.repository(full);
             github.file(full, ".github/CODEOWNERS", "* @" + org + "/maintainers\n");
-            github.stub(get(urlPathEqualTo("/repos/" + full + "/license")).willReturn(okJson("{\"license\":{\"spdx_id\":\"Apache-2.0\"}}")));
+            github.licence(full, "Apache-2.0");
         }
-        github.stub(get(urlPathEqualTo("/repos/" + org + "/central-ledger/branches/main/protection/required_status_checks"))
-                .willReturn(okJson("{\"strict\":true,\"contexts\":[\"review-rules\",\"release-freeze\"]}")));
-        github.stub(get(urlPathEqualTo("/repos/" + org + "/helm/branches/main/protection/required_status_checks"))
-                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                        .withBody("{\"message\":\"Resource not accessible by integration\"}")));
+        github.requiredStatusChecks(org + "/central-ledger", "main", "review-rules", "release-freeze");
+        // the app without administration read: GitHub answers 403 "Resource not accessible by integration"
+        github.protectionUnreadable(org + "/helm");
         post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("all-passed.json")).then().statusCode(201);
         String unknown = storyBlock();
         assertThat(unknown).contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) | ⏳ no evidence yet |")
                 .contains("unknown: the app needs administration read").contains("❔ helm:").contains("✅ central-ledger:");
 
         // with the permission: helm's protection lacks release-freeze
-        github.stub(get(urlPathEqualTo("/repos/" + org + "/helm/branches/main/protection/required_status_checks"))
-                .willReturn(okJson("{\"strict\":true,\"contexts\":[\"review-rules\"]}")));
+        github.requiredStatusChecks(org + "/helm", "main", "review-rules");
+        github.comment(project, 4300, 601, "mallory", "/release-status");
         Webhooks.send("issue_comment", Webhooks.comment(project, 4300, false, 601, "mallory", "/release-status")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("❌ helm: branch protection does not require release-freeze"));
         assertThat(storyBlock()).contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) | ❌ failed |");

@@ -1,8 +1,5 @@
 package io.mojaloop.releasebot.it;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,7 +126,7 @@ class ReviewRulesIT {
         assertThat(github.requests("GET", "/repos/" + repo + "/commits/" + SHA + "/check-runs")).hasSize(2);
         assertThat(github.requestCount()).isGreaterThan(reads);
         // one check run per check (review-rules and release-freeze), written once each
-        assertThat(github.writes()).extracting(r -> r.getBodyAsString())
+        assertThat(github.writes()).extracting(r -> r.body())
                 .anySatisfy(b -> assertThat(b).contains("\"name\":\"review-rules\""))
                 .anySatisfy(b -> assertThat(b).contains("\"name\":\"release-freeze\""));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
@@ -153,7 +150,7 @@ class ReviewRulesIT {
                 .then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/12/comments").isEmpty());
-        String refusal = github.requests("POST", "/repos/" + repo + "/issues/12/comments").get(0).getBodyAsString();
+        String refusal = github.requests("POST", "/repos/" + repo + "/issues/12/comments").get(0).body();
         assertThat(refusal).contains("can only be used by members of `design-authority`").contains("Nothing was changed");
         assertThat(github.requests("POST", "/repos/" + repo + "/issues/12/labels")).isEmpty();
         assertThat(github.checkRuns.latest(repo, SHA, "review-rules")).isNull();
@@ -166,9 +163,9 @@ class ReviewRulesIT {
         assertThat(passing.path("output").path("title").asText())
                 .isEqualTo("Review exception granted by da-lead: 1 of 2 organisations, 2 of 2 approvals");
         assertThat(passing.path("output").path("summary").asText()).contains("urgent security fix");
-        assertThat(github.requests("POST", "/repos/" + repo + "/issues/12/labels").get(0).getBodyAsString())
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/12/labels").get(0).body())
                 .contains("review-exception");
-        assertThat(github.requests("POST", "/repos/" + repo + "/issues/comments/502/reactions").get(0).getBodyAsString())
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/comments/502/reactions").get(0).body())
                 .contains("+1");
     }
 
@@ -179,12 +176,13 @@ class ReviewRulesIT {
         github.orgConfig(org, CONFIG);
         github.team(org, "design-authority", "da-lead");
         github.pullRequest(repo, 3, "eve", SHA, "main", "fix: rounding");
+        github.comment(repo, 3, 601, "da-lead", "/review-exception");
 
         Webhooks.send("issue_comment", Webhooks.comment(repo, 3, true, 601, "da-lead", "/review-exception"))
                 .then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/3/comments").isEmpty());
-        assertThat(github.requests("POST", "/repos/" + repo + "/issues/3/comments").get(0).getBodyAsString())
+        assertThat(github.requests("POST", "/repos/" + repo + "/issues/3/comments").get(0).body())
                 .contains("needs a reason").contains("Usage: `/review-exception <reason>`");
         assertThat(github.requests("POST", "/repos/" + repo + "/issues/3/labels")).isEmpty();
     }
@@ -242,14 +240,10 @@ class ReviewRulesIT {
         String org = org();
         String repo = org + "/central-ledger";
         github.orgConfig(org, CONFIG);
-        // the PR's head relaxes the rules in the repository config: the bot must not read it from there
-        github.stub(get(urlPathEqualTo("/repos/" + repo + "/contents/.github/release-bot.yml"))
-                .withQueryParam("ref", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"type\":\"file\",\"encoding\":\"base64\",\"content\":\""
-                                + java.util.Base64.getEncoder().encodeToString(
-                                        "reviews:\n  required-approvals: 0\n  distinct-organisations: 0\n".getBytes())
-                                + "\"}")));
+        // the PR's head branch relaxes the rules in the repository config: the bot must not read it from there
+        // (GitHub serves it for ?ref=feature/4, ?ref=<the head sha> or ?ref=refs/pull/4/head)
+        github.fileOnBranch(repo, "feature/4", ".github/release-bot.yml",
+                "reviews:\n  required-approvals: 0\n  distinct-organisations: 0\n");
         github.pullRequest(repo, 4, "eve", SHA, "main", "chore: relax review rules");
 
         Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 4, "eve", SHA)).then().statusCode(200);
@@ -257,7 +251,7 @@ class ReviewRulesIT {
         ObjectNode run = awaitCheck(repo, SHA, "failure");
         assertThat(run.path("output").path("title").asText()).isEqualTo("0 of 2 organisations, 0 of 2 approvals");
         assertThat(github.requests("GET", "/repos/" + repo + "/contents/"))
-                .allSatisfy(r -> assertThat(r.getUrl()).doesNotContain("ref="));
+                .allSatisfy(r -> assertThat(r.pathAndQuery()).doesNotContain("ref="));
     }
 
     @Test
@@ -265,8 +259,7 @@ class ReviewRulesIT {
         String org = org();
         String slow = org + "/slow-service";
         github.orgConfig(org, CONFIG);
-        github.stub(get(urlPathEqualTo("/repos/" + slow + "/pulls/5"))
-                .willReturn(aResponse().withFixedDelay(60_000).withStatus(200).withBody("{}")));
+        github.slowAnswers("GET", "/repos/" + slow + "/pulls/5", Duration.ofSeconds(60));
 
         long start = System.nanoTime();
         Webhooks.send("pull_request", Webhooks.pullRequest("opened", slow, 5, "eve", SHA)).then().statusCode(200);

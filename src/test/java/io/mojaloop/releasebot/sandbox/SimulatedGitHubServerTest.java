@@ -1,0 +1,331 @@
+package io.mojaloop.releasebot.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Answer;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Exchange;
+import io.vertx.core.Vertx;
+
+/** The simulated GitHub answers in GitHub's shapes: pagination, conditional requests, check-run filters, errors. */
+class SimulatedGitHubServerTest {
+
+    static final String REPO = "mojaloop/central-ledger";
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    Vertx vertx;
+    SimulatedGitHub github;
+    SimulatedGitHubServer server;
+    HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(5)).build();
+    String token;
+
+    @BeforeEach
+    void start() throws Exception {
+        vertx = Vertx.vertx();
+        github = new SimulatedGitHub(77, 1, "mojaloop", "https://github.com");
+        server = new SimulatedGitHubServer(github);
+        server.start(vertx, "127.0.0.1", 0, 2);
+        HttpResponse<String> issued = send("POST", "/app/installations/1/access_tokens", "Bearer header.payload.signature", null, Map.of());
+        assertThat(issued.statusCode()).isEqualTo(201);
+        token = MAPPER.readTree(issued.body()).path("token").asText();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    HttpResponse<String> send(String method, String pathOrUrl, String authorization, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : server.base() + pathOrUrl))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) throws Exception {
+        return send("GET", pathOrUrl, "Bearer " + token, null, headers);
+    }
+
+    HttpResponse<String> get(String pathOrUrl) throws Exception {
+        return get(pathOrUrl, Map.of());
+    }
+
+    HttpResponse<String> write(String method, String path, String json) throws Exception {
+        return send(method, path, "Bearer " + token, json, Map.of("Content-Type", "application/json"));
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        return MAPPER.readTree(response.body());
+    }
+
+    static Map<String, String> links(HttpResponse<String> response) {
+        Map<String, String> links = new java.util.HashMap<>();
+        Matcher m = Pattern.compile("<([^>]+)>;\\s*rel=\"(\\w+)\"").matcher(response.headers().firstValue("Link").orElse(""));
+        while (m.find()) {
+            links.put(m.group(2), m.group(1));
+        }
+        return links;
+    }
+
+    @Test
+    void listsArePagedWithAbsoluteLinksToTheNextAndLastPage() throws Exception {
+        for (int n = 1; n <= 45; n++) {
+            github.pullRequest(REPO, n, "eve", String.format("%040x", n), "main", "fix: " + n);
+        }
+        HttpResponse<String> first = get("/repos/" + REPO + "/pulls?state=open&per_page=20");
+        assertThat(json(first)).hasSize(20);
+        Map<String, String> links = links(first);
+        assertThat(links.get("next")).isEqualTo(server.base() + "/repos/" + REPO + "/pulls?state=open&per_page=20&page=2");
+        assertThat(links.get("last")).isEqualTo(server.base() + "/repos/" + REPO + "/pulls?state=open&per_page=20&page=3");
+        assertThat(links).doesNotContainKeys("prev", "first");
+
+        List<Integer> numbers = new ArrayList<>();
+        json(first).forEach(pr -> numbers.add(pr.path("number").asInt()));
+        String next = links.get("next");
+        while (next != null) {
+            HttpResponse<String> page = get(next);
+            json(page).forEach(pr -> numbers.add(pr.path("number").asInt()));
+            next = links(page).get("next");
+            if (next == null) {
+                assertThat(json(page)).hasSize(5);
+                assertThat(links(page)).containsKeys("prev", "first").doesNotContainKeys("next", "last");
+            }
+        }
+        assertThat(numbers).hasSize(45).doesNotHaveDuplicates();
+        // GitHub's default page size is 30, and a single page has no Link header
+        assertThat(json(get("/repos/" + REPO + "/pulls"))).hasSize(30);
+        assertThat(get("/repos/" + REPO + "/pulls?per_page=100").headers().firstValue("Link")).isEmpty();
+    }
+
+    @Test
+    void aConditionalGetOfAnUnchangedResourceIs304WithoutBodyOrCost() throws Exception {
+        github.openIssue(REPO, 7, "carol", "A bug", "It breaks.");
+        HttpResponse<String> first = get("/repos/" + REPO + "/issues/7/comments");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        long remaining = Long.parseLong(first.headers().firstValue("X-RateLimit-Remaining").orElseThrow());
+
+        HttpResponse<String> again = get("/repos/" + REPO + "/issues/7/comments", Map.of("If-None-Match", etag));
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).contains(etag);
+        assertThat(again.headers().firstValue("X-GitHub-Request-Id")).isPresent();
+        assertThat(again.headers().firstValue("X-RateLimit-Limit")).contains("5000");
+        assertThat(again.headers().firstValue("X-RateLimit-Reset")).isPresent();
+        assertThat(again.headers().firstValue("X-RateLimit-Remaining")).contains(String.valueOf(remaining));
+
+        github.comment(REPO, 7, "dave", "Seen on QA too.");
+        HttpResponse<String> changed = get("/repos/" + REPO + "/issues/7/comments", Map.of("If-None-Match", etag));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(etag));
+        assertThat(json(changed)).hasSize(1);
+        assertThat(changed.headers().firstValue("X-RateLimit-Remaining")).contains(String.valueOf(remaining - 1));
+    }
+
+    @Test
+    void checkRunsAreFilteredByAppNameAndLatest() throws Exception {
+        String sha = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+        String run = "{\"name\":\"review-rules\",\"head_sha\":\"" + sha + "\",\"status\":\"completed\",\"conclusion\":\"%s\","
+                + "\"output\":{\"title\":\"t\",\"summary\":\"s\"}}";
+        HttpResponse<String> created = write("POST", "/repos/" + REPO + "/check-runs", run.formatted("failure"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(created).path("app").path("id").asLong()).isEqualTo(77);
+        assertThat(json(created).path("app").path("slug").asText()).isEqualTo(SimulatedGitHub.APP_SLUG);
+        write("POST", "/repos/" + REPO + "/check-runs", run.formatted("success"));
+        write("POST", "/repos/" + REPO + "/check-runs", run.formatted("neutral").replace("review-rules", "release-freeze"));
+        github.checkRunByApp(REPO, sha, "review-rules", 99, "someone-else", "failure");
+
+        String list = "/repos/" + REPO + "/commits/" + sha + "/check-runs";
+        JsonNode all = json(get(list + "?filter=all"));
+        assertThat(all.path("total_count").asInt()).isEqualTo(4);
+        assertThat(all.path("check_runs")).hasSize(4);
+
+        JsonNode ours = json(get(list + "?app_id=77&check_name=review-rules"));
+        assertThat(ours.path("total_count").asInt()).isEqualTo(1);
+        assertThat(ours.path("check_runs").get(0).path("conclusion").asText()).isEqualTo("success");
+
+        JsonNode latest = json(get(list + "?app_id=77"));
+        assertThat(latest.path("check_runs")).extracting(r -> r.path("name").asText())
+                .containsExactlyInAnyOrder("review-rules", "release-freeze");
+
+        JsonNode theirs = json(get(list + "?app_id=99"));
+        assertThat(theirs.path("check_runs")).extracting(r -> r.path("app").path("slug").asText()).containsExactly("someone-else");
+
+        long id = ours.path("check_runs").get(0).path("id").asLong();
+        HttpResponse<String> patched = write("PATCH", "/repos/" + REPO + "/check-runs/" + id,
+                "{\"conclusion\":\"failure\",\"output\":{\"title\":\"t2\",\"summary\":\"s2\"}}");
+        assertThat(json(patched).path("output").path("title").asText()).isEqualTo("t2");
+        assertThat(github.latestCheckRun(REPO, sha, "review-rules").path("conclusion").asText()).isEqualTo("failure");
+    }
+
+    @Test
+    void errorsHaveGitHubsShape() throws Exception {
+        HttpResponse<String> missing = get("/repos/" + REPO + "/pulls/404");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json(missing).path("message").asText()).isEqualTo("Not Found");
+        assertThat(json(missing).path("documentation_url").asText()).startsWith("https://docs.github.com/");
+
+        assertThat(write("POST", "/repos/" + REPO + "/labels", "{\"name\":\"bug\",\"color\":\"d73a4a\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> again = write("POST", "/repos/" + REPO + "/labels", "{\"name\":\"bug\",\"color\":\"d73a4a\"}");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(json(again).path("message").asText()).isEqualTo("Validation Failed");
+        assertThat(json(again).path("errors").get(0).path("code").asText()).isEqualTo("already_exists");
+
+        HttpResponse<String> noSha = write("POST", "/repos/" + REPO + "/check-runs", "{\"name\":\"x\"}");
+        assertThat(noSha.statusCode()).isEqualTo(422);
+        assertThat(json(noSha).path("message").asText()).contains("head_sha");
+        HttpResponse<String> tooLong = write("POST", "/repos/" + REPO + "/check-runs", "{\"name\":\"x\",\"head_sha\":\"abc\","
+                + "\"output\":{\"title\":\"t\",\"summary\":\"" + "x".repeat(65_536) + "\"}}");
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+
+        github.protectionUnreadable(REPO);
+        HttpResponse<String> forbidden = get("/repos/" + REPO + "/branches/main/protection/required_status_checks");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(json(forbidden).path("message").asText()).isEqualTo("Resource not accessible by integration");
+
+        assertThat(send("GET", "/repos/" + REPO + "/pulls", null, null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/repos/" + REPO + "/pulls", "Bearer ghs_wrong", null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(write("POST", "/repos/" + REPO + "/labels", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void searchAnswersInItsWrapperWithStateFromTheSimulation() throws Exception {
+        github.openIssue(REPO, 1201, "carol", "Rounding", "Loses a cent", "bug", "priority: high");
+        github.openIssue(REPO, 1202, "carol", "Typo", "In the docs", "docs");
+        github.pullRequest(REPO, 5, "eve", "5".repeat(40), "main", "fix: rounding", "bug");
+        JsonNode found = json(get("/search/issues?q=" + java.net.URLEncoder.encode(
+                "org:mojaloop is:issue is:open label:bug label:\"priority: high\",\"priority: medium\"", "UTF-8")));
+        assertThat(found.path("total_count").asInt()).isEqualTo(1);
+        assertThat(found.path("incomplete_results").asBoolean(true)).isFalse();
+        assertThat(found.path("items").get(0).path("number").asInt()).isEqualTo(1201);
+        assertThat(found.path("items").get(0).path("repository_url").asText()).isEqualTo(server.base() + "/repos/" + REPO);
+
+        JsonNode prs = json(get("/search/issues?q=" + java.net.URLEncoder.encode("org:mojaloop is:pr label:bug", "UTF-8")));
+        assertThat(prs.path("items")).extracting(i -> i.path("number").asInt()).containsExactly(5);
+        assertThat(prs.path("items").get(0).has("pull_request")).isTrue();
+    }
+
+    @Test
+    void filesAreReadFromTheDefaultBranchUnlessARefNamesAnother() throws Exception {
+        github.file(REPO, ".github/release-bot.yml", "reviews:\n  required-approvals: 2\n");
+        github.fileOnBranch(REPO, "feature/4", ".github/release-bot.yml", "reviews:\n  required-approvals: 0\n");
+        github.pullRequest(REPO, 4, "eve", "4".repeat(40), "main", "chore: relax");
+        String path = "/repos/" + REPO + "/contents/.github/release-bot.yml";
+        assertThat(decode(get(path))).contains("required-approvals: 2");
+        assertThat(decode(get(path + "?ref=feature/4"))).contains("required-approvals: 0");
+        assertThat(decode(get(path + "?ref=" + "4".repeat(40)))).contains("required-approvals: 0");
+        assertThat(decode(get(path + "?ref=refs/pull/4/head"))).contains("required-approvals: 0");
+        assertThat(get(path + "?ref=nowhere").statusCode()).isEqualTo(404);
+        assertThat(get("/repos/" + REPO + "/contents/missing.yml").statusCode()).isEqualTo(404);
+    }
+
+    static String decode(HttpResponse<String> response) throws Exception {
+        return new String(java.util.Base64.getMimeDecoder().decode(json(response).path("content").asText()), "UTF-8");
+    }
+
+    @Test
+    void listenersSeeEveryRequestAndInterceptorsMayDelayOrAnswerInOrder() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        List<Exchange> answered = new CopyOnWriteArrayList<>();
+        server.addRequestListener((method, pathAndQuery, headers, body) -> seen.add(method + " " + pathAndQuery + " "
+                + headers.get("content-type") + " " + body));
+        server.addExchangeListener(new SimulatedGitHubServer.ExchangeListener() {
+            @Override
+            public void answered(Exchange exchange) {
+                answered.add(exchange);
+            }
+        });
+        List<String> order = new CopyOnWriteArrayList<>();
+        server.addInterceptor(r -> {
+            order.add("first");
+            return Decision.delay(300);
+        });
+        server.addInterceptor(r -> {
+            order.add("second");
+            return r.write() ? Decision.answer(Answer.secondaryRateLimit(1)) : Decision.proceed();
+        });
+        server.addInterceptor(r -> {
+            order.add("third");
+            return Decision.proceed();
+        });
+        github.openIssue(REPO, 9, "carol", "x", "y");
+
+        long start = System.nanoTime();
+        HttpResponse<String> refused = write("POST", "/repos/" + REPO + "/issues/9/comments", "{\"body\":\"hello\"}");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(290));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThat(json(refused).path("message").asText()).contains("secondary rate limit");
+        assertThat(github.comments(REPO, 9)).isEmpty();
+        assertThat(order).containsExactly("first", "second");
+
+        assertThat(get("/repos/" + REPO + "/issues/9").statusCode()).isEqualTo(200);
+        assertThat(order).containsExactly("first", "second", "first", "second", "third");
+        assertThat(seen).contains("POST /repos/" + REPO + "/issues/9/comments [application/json] {\"body\":\"hello\"}");
+        assertThat(answered).extracting(Exchange::status).containsExactly(403, 200);
+        assertThat(answered.get(0).responseHeaders().get("x-github-request-id")).isNotEmpty();
+    }
+
+    @Test
+    void pastThePrimaryLimitGitHubAnswers403UntilTheReset() throws Exception {
+        server.primaryRateLimit(2);
+        assertThat(get("/users/eve").statusCode()).isEqualTo(200);
+        HttpResponse<String> last = get("/users/eve");
+        assertThat(last.headers().firstValue("X-RateLimit-Remaining")).contains("0");
+        HttpResponse<String> over = get("/users/eve");
+        assertThat(over.statusCode()).isEqualTo(403);
+        assertThat(json(over).path("message").asText()).startsWith("API rate limit exceeded");
+        assertThat(over.headers().firstValue("X-RateLimit-Remaining")).contains("0");
+        assertThat(Long.parseLong(over.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
+                .isGreaterThan(Instant.now().getEpochSecond());
+    }
+
+    @Test
+    void labelsCommentsAndReactionsChangeTheState() throws Exception {
+        github.pullRequest(REPO, 12, "eve", "c".repeat(40), "main", "fix: x");
+        github.comment(REPO, 12, 501, "da-lead", "/review-exception urgent");
+        assertThat(json(write("POST", "/repos/" + REPO + "/issues/12/labels", "{\"labels\":[\"review-exception\"]}")))
+                .extracting(l -> l.path("name").asText()).containsExactly("review-exception");
+        assertThat(write("POST", "/repos/" + REPO + "/issues/comments/501/reactions", "{\"content\":\"+1\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(write("POST", "/repos/" + REPO + "/issues/comments/501/reactions", "{\"content\":\"+1\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(write("POST", "/repos/" + REPO + "/issues/comments/999/reactions", "{\"content\":\"+1\"}").statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> reply = write("POST", "/repos/" + REPO + "/issues/12/comments", "{\"body\":\"Granted.\"}");
+        assertThat(reply.statusCode()).isEqualTo(201);
+        assertThat(json(reply).path("user").path("login").asText()).isEqualTo(SimulatedGitHub.BOT_LOGIN);
+        assertThat(json(reply).path("performed_via_github_app").path("id").asLong()).isEqualTo(77);
+        assertThat(json(get("/repos/" + REPO + "/issues/12")).path("labels")).extracting(l -> l.path("name").asText())
+                .containsExactly("review-exception");
+        assertThat(write("DELETE", "/repos/" + REPO + "/issues/12/labels/review-exception", null).statusCode()).isEqualTo(200);
+        assertThat(write("DELETE", "/repos/" + REPO + "/issues/12/labels/review-exception", null).statusCode()).isEqualTo(404);
+        assertThat(write("POST", "/repos/" + REPO + "/issues/404/comments", "{\"body\":\"x\"}").statusCode()).isEqualTo(404);
+    }
+}
