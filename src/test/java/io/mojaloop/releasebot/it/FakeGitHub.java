@@ -26,12 +26,16 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.mojaloop.releasebot.it.contract.ContractCheck;
+import io.mojaloop.releasebot.it.contract.WireMockContractListener;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A fake GitHub REST API on WireMock for the packaged app's HTTP-level tests: the app's
  * {@code quarkus.github-app.instance-endpoint} points here, so every call the app makes lands on this server and
- * the tests assert on the requests GitHub would receive. Check runs are stateful ({@link CheckRunStore}).
+ * the tests assert on the requests GitHub would receive. Check runs are stateful ({@link CheckRunStore}). Every
+ * request is also checked against GitHub's published REST description ({@link ContractCheck}): one it does not allow
+ * fails the test that was running.
  */
 public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
@@ -60,7 +64,10 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         instance = this;
         checkRuns = new CheckRunStore(APP_ID);
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(200)
-                .asynchronousResponseEnabled(true).asynchronousResponseThreads(50).extensions(checkRuns, writeLimiter, issues, faults, new ETags()));
+                .asynchronousResponseEnabled(true).asynchronousResponseThreads(50).extensions(checkRuns, writeLimiter, issues, faults, new ETags(),
+                        // every request checked against GitHub's published description; a test whose requests it
+                        // does not allow fails (GitHubContractExtension)
+                        new WireMockContractListener(ContractCheck.forGitHub())));
         server.start();
         reset();
         return Map.ofEntries(
