@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every request the bot sends to a fake GitHub, checked against GitHub's published description
@@ -22,6 +25,7 @@ public final class ContractCheck {
     }
 
     private static final ConcurrentLinkedQueue<Violation> VIOLATIONS = new ConcurrentLinkedQueue<>();
+    private static final Map<String, LongAdder> CHECKED = new ConcurrentHashMap<>();
     private static volatile String currentTest = "(no test)";
 
     private final GitHubContract contract;
@@ -41,7 +45,10 @@ public final class ContractCheck {
             return; // the fake's own administration, not GitHub's API
         }
         try {
-            for (String v : contract.violations(method.toUpperCase(Locale.ROOT), pathAndQuery, body)) {
+            GitHubContract.Checked checked = contract.check(method.toUpperCase(Locale.ROOT), pathAndQuery, body);
+            CHECKED.computeIfAbsent(checked.operation() == null ? "(no operation)" : checked.operation(), k -> new LongAdder())
+                    .increment();
+            for (String v : checked.violations()) {
                 VIOLATIONS.add(new Violation(currentTest, v));
             }
         } catch (RuntimeException e) {
@@ -51,6 +58,18 @@ public final class ContractCheck {
 
     static void testStarted(String name) {
         currentTest = name;
+    }
+
+    /** How many requests were checked since the last call, by operation; forgets them. */
+    static Map<String, Long> checkedSinceLastAsked() {
+        Map<String, Long> out = new TreeMap<>();
+        for (String operation : List.copyOf(CHECKED.keySet())) {
+            LongAdder n = CHECKED.remove(operation);
+            if (n != null) {
+                out.put(operation, n.sum());
+            }
+        }
+        return out;
     }
 
     /** Every violation recorded since the last drain, oldest first; forgets them. */

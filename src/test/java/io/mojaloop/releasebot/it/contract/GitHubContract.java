@@ -44,8 +44,10 @@ public final class GitHubContract {
     /** Schema keywords that only explain: dropped while loading to keep the loaded description small. */
     private static final Set<String> PROSE = Set.of("description", "example", "examples", "title", "externalDocs");
     private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, List<Operation>> byMethod = new LinkedHashMap<>();
+    /** Method → first path segment → operations: a request is only matched against templates that could fit. */
+    private final Map<String, Map<String, List<Operation>>> byMethod = new LinkedHashMap<>();
     private final List<Operation> all = new ArrayList<>();
     private final String version;
 
@@ -59,10 +61,35 @@ public final class GitHubContract {
         }
     }
 
-    record Operation(String method, String template, String id, List<Segment> segments, Map<String, Param> pathParams,
-            Map<String, Param> queryParams, boolean hasBody, boolean bodyRequired, Set<String> mediaTypes, JsonNode jsonBody) {
+    record Operation(String method, String template, String id, List<Segment> segments, boolean spans,
+            Map<String, Param> pathParams, Map<String, Param> queryParams, boolean hasBody, boolean bodyRequired,
+            Set<String> mediaTypes, JsonNode jsonBody) {
         String title() {
             return id + " (" + method + " " + template + ")";
+        }
+
+        /** The first segment when it is literal (every GitHub template's is), else "" (tried for every path). */
+        String firstSegment() {
+            return segments.isEmpty() || segments.get(0).literal() == null ? "" : segments.get(0).literal();
+        }
+
+        /** For a template of single segments only: whether its literal segments are where the path has them. */
+        boolean literalsFit(String[] raw) {
+            for (int i = 0; i < segments.size() && i < raw.length; i++) {
+                Segment s = segments.get(i);
+                if (s.multi()) {
+                    return true; // positions after it shift: the full match decides
+                }
+                if (s.literal() != null && !s.literal().equals(raw[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether a path of this many segments could match. */
+        boolean fits(int count) {
+            return spans ? count >= segments.size() : count == segments.size();
         }
     }
 
@@ -92,7 +119,8 @@ public final class GitHubContract {
             contract = new GitHubContract(version);
             for (Operation op : operations) {
                 contract.all.add(op);
-                contract.byMethod.computeIfAbsent(op.method(), m -> new ArrayList<>()).add(op);
+                contract.byMethod.computeIfAbsent(op.method(), m -> new LinkedHashMap<>())
+                        .computeIfAbsent(op.firstSegment(), k -> new ArrayList<>()).add(op);
             }
         }
         if (contract.all.isEmpty()) {
@@ -202,8 +230,10 @@ public final class GitHubContract {
                 continue;
             }
             m.reset();
-            if (m.matches() && path.containsKey(m.group(1)) && path.get(m.group(1)).multiSegment()) {
-                segments.add(new Segment(null, null, List.of(m.group(1)), true));
+            if (m.matches()) {
+                // the whole segment is one parameter: no pattern needed
+                boolean multi = path.containsKey(m.group(1)) && path.get(m.group(1)).multiSegment();
+                segments.add(new Segment(null, null, List.of(m.group(1)), multi));
                 continue;
             }
             StringBuilder regex = new StringBuilder();
@@ -225,7 +255,7 @@ public final class GitHubContract {
         }
         JsonNode json = body == null ? null : body.path("content").path("application/json").get("schema");
         return new Operation(method, template, op.path("operationId").asText(method + " " + template), List.copyOf(segments),
-                path, query, body != null, body != null && body.path("required").asBoolean(false), media, json);
+                segments.stream().anyMatch(Segment::multi), path, query, body != null, body != null && body.path("required").asBoolean(false), media, json);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -237,6 +267,14 @@ public final class GitHubContract {
      * @param jsonBody the body as sent (null or blank for none)
      */
     public List<String> violations(String method, String pathAndQuery, String jsonBody) {
+        return check(method, pathAndQuery, jsonBody).violations();
+    }
+
+    /** A request checked: the operation it is (null when none), and what the description does not allow in it. */
+    public record Checked(String operation, List<String> violations) {
+    }
+
+    public Checked check(String method, String pathAndQuery, String jsonBody) {
         String m = method.toUpperCase(Locale.ROOT);
         int q = pathAndQuery.indexOf('?');
         String rawPath = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
@@ -246,14 +284,14 @@ public final class GitHubContract {
             request = request.substring(0, 297) + "…";
         }
         if (!rawPath.startsWith("/")) {
-            return List.of(request + ": not a path");
+            return new Checked(null, List.of(request + ": not a path"));
         }
         String[] segments = rawPath.substring(1).split("/", -1);
 
         Operation best = null;
         Map<String, String> bestParams = null;
         int[] bestRank = null;
-        for (Operation op : byMethod.getOrDefault(m, List.of())) {
+        for (Operation op : candidates(m, segments)) {
             Map<String, String> params = match(op, segments);
             if (params == null) {
                 continue;
@@ -267,20 +305,22 @@ public final class GitHubContract {
         }
         if (best == null) {
             Set<String> elsewhere = new TreeSet<>();
-            for (Operation op : all) {
-                if (!op.method().equals(m) && match(op, segments) != null) {
-                    elsewhere.add(op.method() + " " + op.template());
+            for (String other : byMethod.keySet()) {
+                for (Operation op : other.equals(m) ? List.<Operation>of() : candidates(other, segments)) {
+                    if (match(op, segments) != null) {
+                        elsewhere.add(op.method() + " " + op.template());
+                    }
                 }
             }
-            return List.of(request + ": GitHub's REST API has no such operation"
+            return new Checked(null, List.of(request + ": GitHub's REST API has no such operation"
                     + (elsewhere.isEmpty() ? " (no path template matches " + rawPath + ")"
-                            : "; the path matches only " + String.join(", ", elsewhere)));
+                            : "; the path matches only " + String.join(", ", elsewhere))));
         }
         List<String> out = new ArrayList<>();
         String prefix = request + " → " + best.title() + ": ";
         checkQuery(best, rawQuery, prefix, out);
         checkBody(best, jsonBody, prefix, out);
-        return out;
+        return new Checked(best.title(), out);
     }
 
     private void checkQuery(Operation op, String rawQuery, String prefix, List<String> out) {
@@ -334,7 +374,7 @@ public final class GitHubContract {
         }
         JsonNode value;
         try {
-            value = new ObjectMapper().readTree(body);
+            value = JSON.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             out.add(prefix + "the request body is not JSON: " + e.getOriginalMessage());
             return;
@@ -344,8 +384,27 @@ public final class GitHubContract {
         }
     }
 
+    private List<Operation> candidates(String method, String[] segments) {
+        Map<String, List<Operation>> byFirst = byMethod.getOrDefault(method, Map.of());
+        List<Operation> out = new ArrayList<>();
+        for (Operation op : byFirst.getOrDefault(segments[0], List.of())) {
+            if (op.fits(segments.length)) {
+                out.add(op);
+            }
+        }
+        for (Operation op : byFirst.getOrDefault("", List.of())) {
+            if (op.fits(segments.length)) {
+                out.add(op);
+            }
+        }
+        return out;
+    }
+
     /** The decoded path parameters when the operation's template matches these raw segments; null when it does not. */
     private static Map<String, String> match(Operation op, String[] raw) {
+        if (!op.literalsFit(raw)) {
+            return null;
+        }
         Map<String, String> params = new LinkedHashMap<>();
         return match(op, op.segments(), 0, raw, 0, params) ? params : null;
     }
@@ -383,8 +442,20 @@ public final class GitHubContract {
             }
             return false;
         }
+        if (raw[r].isEmpty()) {
+            return false;
+        }
+        if (segment.pattern() == null) {
+            String value = decode(raw[r], false);
+            String name = segment.names().get(0);
+            if (!allowed(op.pathParams().get(name), value)) {
+                return false;
+            }
+            params.put(name, value);
+            return match(op, template, t + 1, raw, r + 1, params);
+        }
         Matcher m = segment.pattern().matcher(raw[r]);
-        if (raw[r].isEmpty() || !m.matches()) {
+        if (!m.matches()) {
             return false;
         }
         for (int i = 0; i < segment.names().size(); i++) {
@@ -398,7 +469,7 @@ public final class GitHubContract {
     }
 
     private static boolean allowed(Param param, String value) {
-        return param == null || JsonSchemaSubset.violations(param.schema(), typed(param.schema(), value), "").isEmpty();
+        return param == null || param.schema().size() == 1 && "string".equals(param.schema().path("type").asText()) || JsonSchemaSubset.violations(param.schema(), typed(param.schema(), value), "").isEmpty();
     }
 
     /** A parameter's text as the JSON value its schema's type means, so the schema can judge it. */

@@ -36,7 +36,15 @@ public final class GitHubContractExtension implements BeforeEachCallback, AfterE
 
     @Override
     public void afterAll(ExtensionContext context) {
-        ContractCheck.testStarted(context.getRequiredTestClass().getSimpleName() + " (after its tests)");
+        String name = context.getRequiredTestClass().getSimpleName();
+        ContractCheck.testStarted(name + " (after its tests)");
+        Map<String, Long> checked = ContractCheck.checkedSinceLastAsked();
+        if (!checked.isEmpty()) {
+            // in the build log, so a check that saw nothing would show
+            System.out.printf("GitHub contract: %d requests to %d operations checked during %s: %s%n",
+                    checked.values().stream().mapToLong(Long::longValue).sum(), checked.size(), name,
+                    checked.entrySet().stream().map(e -> e.getKey() + " ×" + e.getValue()).collect(Collectors.joining(", ")));
+        }
         fail(ContractCheck.drain());
     }
 

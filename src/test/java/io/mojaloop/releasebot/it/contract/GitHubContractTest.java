@@ -10,10 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -246,6 +249,31 @@ class GitHubContractTest {
         assertThat(GitHubContract.decode("a%2Fb%20c+d", false)).isEqualTo("a/b c+d");
         assertThat(GitHubContract.decode("a%2Fb%20c+d", true)).isEqualTo("a/b c d");
         assertThat(GitHubContract.decode("%E2%9C%93%", false)).isEqualTo("✓%");
+    }
+
+    // --- where the description comes from ---------------------------------------------------------------------
+
+    @Test
+    void onCiAMissingDescriptionFailsInsteadOfBeingFetchedOrSkipped(@TempDir Path dir) {
+        Path missing = dir.resolve("api.github.com.deref.json");
+        assertThatThrownBy(() -> SpecFile.locate(missing.toString(), true, Path.of(".ci", "github-openapi")))
+                .hasMessageContaining("GitHub's REST description is missing: " + missing)
+                .hasMessageContaining("never skipped")
+                .hasMessageContaining("bash .ci/github-openapi");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void elsewhereAMissingDescriptionIsFetchedOrTheMessageSaysHow(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("api.github.com.deref.json");
+        Path failing = Files.writeString(dir.resolve("fetch"), "echo 'npm: not found' >&2; exit 3\n");
+        assertThatThrownBy(() -> SpecFile.locate(missing.toString(), false, failing))
+                .hasMessageContaining("Could not fetch GitHub's REST description to " + missing)
+                .hasMessageContaining("exit 3").hasMessageContaining("npm: not found")
+                .hasMessageContaining("npm pack @octokit/openapi");
+        Path working = Files.writeString(dir.resolve("fetch-ok"), "printf '{}' > \"$1\"\n");
+        assertThat(SpecFile.locate(missing.toString(), false, working)).isEqualTo(missing).exists();
+        assertThatThrownBy(() -> SpecFile.locate(null, false, working)).hasMessageContaining("-Dgithub-openapi.spec");
     }
 
     // --- the hook ----------------------------------------------------------------------------------------------

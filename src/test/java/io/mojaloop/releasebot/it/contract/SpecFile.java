@@ -32,6 +32,7 @@ final class SpecFile {
                 if (c == null) {
                     Path file = locate();
                     long started = System.nanoTime();
+                    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     try {
                         c = GitHubContract.read(file);
                     } catch (IOException e) {
@@ -39,8 +40,9 @@ final class SpecFile {
                                 + ". Delete it and run bash .ci/github-openapi to fetch it again.", e);
                     }
                     loadMillis = (System.nanoTime() - started) / 1_000_000;
-                    System.out.printf("GitHub contract: %d operations of api.github.com %s read from %s in %d ms%n",
-                            c.operationCount(), c.version(), file, loadMillis);
+                    cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000;
+                    System.out.printf("GitHub contract: %d operations of api.github.com %s read from %s in %d ms (%d ms CPU)%n",
+                            c.operationCount(), c.version(), file, loadMillis, cpu);
                     shared = c;
                 }
             }
@@ -49,7 +51,13 @@ final class SpecFile {
     }
 
     static Path locate() {
-        String configured = System.getProperty(PROPERTY, System.getenv("GITHUB_OPENAPI_SPEC"));
+        String ci = System.getenv("CI");
+        return locate(System.getProperty(PROPERTY, System.getenv("GITHUB_OPENAPI_SPEC")),
+                ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false"), Path.of(".ci", "github-openapi"));
+    }
+
+    /** The file, fetched with {@code script} first when it is missing and this is not CI. */
+    static Path locate(String configured, boolean ci, Path script) {
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException("Where GitHub's REST description is was not said: run the tests through ./mvnw"
                     + " (pom.xml sets -D" + PROPERTY + "), or set -D" + PROPERTY + "=FILE or GITHUB_OPENAPI_SPEC=FILE"
@@ -62,17 +70,15 @@ final class SpecFile {
         String how = "bash .ci/github-openapi '" + file + "' (needs npm; Debian: apt-get install npm) fetches it: it runs"
                 + " npm pack @octokit/openapi@<github-openapi.version in pom.xml> and extracts"
                 + " package/generated/api.github.com.deref.json";
-        String ci = System.getenv("CI");
-        if (ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false")) {
+        if (ci) {
             throw new IllegalStateException("GitHub's REST description is missing: " + file + ". On CI it must be fetched"
                     + " before the build (.ci/run does it); the contract check is never skipped. " + how);
         }
-        fetch(file, how);
+        fetch(file, script, how);
         return file;
     }
 
-    private static void fetch(Path file, String how) {
-        Path script = Path.of(".ci", "github-openapi");
+    private static void fetch(Path file, Path script, String how) {
         if (!Files.isRegularFile(script)) {
             throw new IllegalStateException("GitHub's REST description is missing: " + file + " (and " + script.toAbsolutePath()
                     + " is not here to fetch it; run the tests from the project's directory). " + how);
