@@ -20,6 +20,7 @@ import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Exchange;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.ExchangeListener;
+import io.mojaloop.releasebot.it.contract.ContractCheck;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -86,6 +87,9 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
             }
             return Decision.proceed();
         });
+        // every request checked against GitHub's published description; a test whose requests it does not allow
+        // fails (GitHubContractExtension)
+        server.addRequestListener(ContractCheck.forGitHub()::request);
         server.addInterceptor(writeLimiter);
         server.addInterceptor(faults);
         int port;
