@@ -78,6 +78,8 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")),
                 Map.entry("release-bot.resync.every", initArgs.getOrDefault("resync-every", "1h")),
                 Map.entry("release-bot.story.debounce", "200ms"),
+                Map.entry("release-bot.retry.first-delay", initArgs.getOrDefault("retry-first-delay", "500ms")),
+                Map.entry("release-bot.retry.max-delay", "5s"),
                 Map.entry("release-bot.report-token", REPORT_TOKEN),
                 Map.entry("release-bot.reports.max-bytes", "300000"),
                 Map.entry("release-bot.dry-run", initArgs.getOrDefault("dry-run", "false")));
