@@ -47,9 +47,11 @@ public class GitHubApi {
     /**
      * POSTs that GitHub applies at most once however often they are sent, so retrying them after a 5xx or a
      * timeout is safe: adding labels to an issue (adding one it has is a no-op), creating a label (a second create
-     * is a 422) and reacting (the same reaction twice is one reaction).
+     * is a 422) and reacting (the same reaction twice is one reaction). Also a webhook redelivery: a second attempt
+     * carries the same delivery id, which the bot's webhook guard answers as a duplicate.
      */
-    static final Pattern IDEMPOTENT_POSTS = Pattern.compile("^/repos/[^/]+/[^/]+/(issues/\\d+/labels|labels|issues/comments/\\d+/reactions)(\\?.*)?$");
+    static final Pattern IDEMPOTENT_POSTS = Pattern.compile("^(/repos/[^/]+/[^/]+/(issues/\\d+/labels|labels|issues/comments/\\d+/reactions)"
+            + "|/app/hook/deliveries/\\d+/attempts)(\\?.*)?$");
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
     /** Observes every HTTP exchange (metrics, tests, dry-run). */

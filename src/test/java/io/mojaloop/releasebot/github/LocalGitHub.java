@@ -17,11 +17,11 @@ import com.sun.net.httpserver.HttpServer;
  * A GitHub on loopback for the transport's unit tests (the JDK's HTTP server, nothing else): each request is
  * answered by the first route whose method and path prefix match, and recorded with the moment it arrived.
  */
-final class LocalGitHub implements AutoCloseable {
+public final class LocalGitHub implements AutoCloseable {
 
     /** A request as it arrived. */
-    record Request(String method, String uri, Map<String, List<String>> headers, String body, long arrivedNanos) {
-        String header(String name) {
+    public record Request(String method, String uri, Map<String, List<String>> headers, String body, long arrivedNanos) {
+        public String header(String name) {
             for (var e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().get(0);
@@ -30,19 +30,19 @@ final class LocalGitHub implements AutoCloseable {
             return null;
         }
 
-        String path() {
+        public String path() {
             int q = uri.indexOf('?');
             return q < 0 ? uri : uri.substring(0, q);
         }
     }
 
     /** An answer: status, headers, body. */
-    record Answer(int status, Map<String, String> headers, String body) {
-        static Answer json(int status, String body) {
+    public record Answer(int status, Map<String, String> headers, String body) {
+        public static Answer json(int status, String body) {
             return new Answer(status, Map.of("Content-Type", "application/json"), body);
         }
 
-        Answer with(String header, String value) {
+        public Answer with(String header, String value) {
             Map<String, String> h = new java.util.LinkedHashMap<>(headers);
             h.put(header, value);
             return new Answer(status, h, body);
@@ -54,9 +54,9 @@ final class LocalGitHub implements AutoCloseable {
 
     private final HttpServer server;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    LocalGitHub() throws IOException {
+    public LocalGitHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "local-github");
@@ -86,16 +86,16 @@ final class LocalGitHub implements AutoCloseable {
         server.start();
     }
 
-    LocalGitHub on(String method, String pathPrefix, Function<Request, Answer> answer) {
+    public LocalGitHub on(String method, String pathPrefix, Function<Request, Answer> answer) {
         routes.add(new Route(method, pathPrefix, answer));
         return this;
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    List<Request> requests(String method, String pathPrefix) {
+    public List<Request> requests(String method, String pathPrefix) {
         List<Request> found = new ArrayList<>();
         for (Request r : requests) {
             if (r.method().equals(method) && r.path().startsWith(pathPrefix)) {

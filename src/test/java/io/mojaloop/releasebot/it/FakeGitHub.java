@@ -80,6 +80,9 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.story.debounce", "200ms"),
                 Map.entry("release-bot.retry.first-delay", initArgs.getOrDefault("retry-first-delay", "500ms")),
                 Map.entry("release-bot.retry.max-delay", "5s"),
+                Map.entry("release-bot.redelivery.enabled", initArgs.getOrDefault("redelivery", "false")),
+                Map.entry("release-bot.redelivery.initial-delay", initArgs.getOrDefault("redelivery-initial-delay", "30s")),
+                Map.entry("release-bot.redelivery.every", initArgs.getOrDefault("redelivery-every", "5m")),
                 Map.entry("release-bot.report-token", REPORT_TOKEN),
                 Map.entry("release-bot.reports.max-bytes", "300000"),
                 Map.entry("release-bot.dry-run", initArgs.getOrDefault("dry-run", "false")));
@@ -301,6 +304,12 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 .willReturn(okJson("{\"permission\":\"" + permission + "\"}")));
     }
 
+    /** The app's webhook deliveries as {@code GET /app/hook/deliveries} lists them; new attempts are answered 202. */
+    public void webhookDeliveries(String... deliveriesJson) {
+        server.stubFor(get(urlPathEqualTo("/app/hook/deliveries")).willReturn(okJson("[" + String.join(",", deliveriesJson) + "]")));
+        server.stubFor(post(urlPathMatching("/app/hook/deliveries/\\d+/attempts")).willReturn(okJson("{}").withStatus(202)));
+    }
+
     /** GitHub's secondary limit on writes, scaled: more than {@code limit} writes in any second get a 403. */
     public void limitWritesPerSecond(int limit) {
         writeLimiter.limit = limit;
@@ -393,11 +402,22 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         return events;
     }
 
-    static String privateKeyPem() {
+    /** The app's key pair: the app signs its JWT with the private key, tests verify it with the public one. */
+    static final java.security.KeyPair APP_KEYS = appKeys();
+
+    private static java.security.KeyPair appKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String privateKeyPem() {
+        try {
+            byte[] der = APP_KEYS.getPrivate().getEncoded();
             return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
         } catch (Exception e) {
