@@ -59,6 +59,10 @@ public class RetryLater {
     private static final class Failing {
         int retries;
         ScheduledFuture<?> pending;
+        /** A retry is scheduled and has not started (set before scheduling, cleared first thing when it runs). */
+        volatile boolean waiting;
+        /** When the retry last ran (System.nanoTime); 0 before. */
+        volatile long ranAt;
     }
 
     private final Map<String, Failing> failing = new ConcurrentHashMap<>();
@@ -69,8 +73,12 @@ public class RetryLater {
      * resync is left to heal.
      */
     public Optional<Duration> failed(String work, String key, Runnable retry) {
+        if (failing.size() >= MAX_FOLLOWED / 2) {
+            forgetSilent();
+        }
         Duration[] delay = { null };
         boolean[] crowded = { false };
+        boolean[] scheduled = { false };
         failing.compute(key, (k, state) -> {
             if (state == null) {
                 if (failing.size() >= MAX_FOLLOWED) {
@@ -79,16 +87,21 @@ public class RetryLater {
                 }
                 state = new Failing();
             }
-            if (state.pending != null && !state.pending.isDone()) {
-                delay[0] = Duration.ofMillis(Math.max(0, state.pending.getDelay(TimeUnit.MILLISECONDS)));
+            if (state.waiting) {
+                delay[0] = state.pending == null ? Duration.ZERO
+                        : Duration.ofMillis(Math.max(0, state.pending.getDelay(TimeUnit.MILLISECONDS)));
                 return state; // one retry waits already: it will read everything afresh
             }
             if (state.retries >= attempts) {
                 return null;
             }
             Duration next = delay(state.retries + 1);
+            Failing s = state;
+            state.waiting = true;
             try {
                 state.pending = timer.schedule(() -> {
+                    s.waiting = false; // from here on, a failure of the work schedules the next retry
+                    s.ranAt = System.nanoTime();
                     try {
                         retry.run();
                     } catch (RuntimeException e) {
@@ -96,10 +109,12 @@ public class RetryLater {
                     }
                 }, next.toMillis(), TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
+                state.waiting = false;
                 return null; // shutting down
             }
             state.retries++;
             delay[0] = next;
+            scheduled[0] = true;
             return state;
         });
         if (delay[0] == null) {
@@ -111,8 +126,10 @@ public class RetryLater {
             }
             return Optional.empty();
         }
-        registry.counter("release_bot_retries", "work", work).increment();
-        LOG.infof("%s failed: done again in %d ms", key, delay[0].toMillis());
+        if (scheduled[0]) {
+            registry.counter("release_bot_retries", "work", work).increment();
+            LOG.infof("%s failed: done again in %d ms", key, delay[0].toMillis());
+        }
         return Optional.of(delay[0]);
     }
 
@@ -122,6 +139,18 @@ public class RetryLater {
         if (state != null && state.pending != null) {
             state.pending.cancel(false);
         }
+    }
+
+    /**
+     * Forgets keys whose retry ran long ago without news (its work was refused by a full queue, say): they are the
+     * resync's now, and must not keep newer failures from being followed.
+     */
+    private void forgetSilent() {
+        long stale = System.nanoTime() - 2 * Math.max(maxDelay.toNanos(), Duration.ofMinutes(1).toNanos());
+        failing.entrySet().removeIf(e -> {
+            Failing state = e.getValue();
+            return !state.waiting && state.ranAt != 0 && state.ranAt < stale;
+        });
     }
 
     /** Retries scheduled or waiting, by key (the dashboard, tests). */

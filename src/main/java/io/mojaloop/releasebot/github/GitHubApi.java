@@ -282,7 +282,7 @@ public class GitHubApi {
                 listener.exchanged(method, path, 0, write);
                 last = new IOException(method + " " + path + " timed out after " + settings.requestTimeout(), e);
                 if (!idempotent) {
-                    throw last; // the write may have happened: do not repeat it, the resync heals
+                    throw last; // the write may have happened: not repeated blindly (the caller's retry reads first)
                 }
                 sleep(backoff(attempt));
                 continue;
@@ -331,8 +331,9 @@ public class GitHubApi {
                 rateLimitedMillis += wait.toMillis();
                 LOG.warnf("GitHub rate limit on %s %s (%d): retrying in %d ms (%d s waited so far)", method, path, status,
                         wait.toMillis(), rateLimitedMillis / 1000);
-                if (writeGate != null) {
-                    writeGate.refused(method, path, rateLimitWait);
+                boolean primary = "0".equals(response.headers().firstValue("X-RateLimit-Remaining").orElse(null));
+                if (writeGate != null && !primary) {
+                    writeGate.refused(method, path, rateLimitWait); // a secondary limit: the gate learns from it
                 }
                 sleep(wait);
                 if (writeGate != null) {
