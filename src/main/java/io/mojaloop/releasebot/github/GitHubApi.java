@@ -12,8 +12,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +34,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * the connection failed; a read timeout on a write is not retried);</li>
  * <li>5xx: retried with jittered backoff for idempotent methods (GET, PATCH, PUT, DELETE) and the POSTs GitHub
  * applies at most once (labels, reactions);</li>
- * <li>403/429 rate limits: wait for {@code Retry-After} or {@code X-RateLimit-Reset} (capped) and retry.</li>
+ * <li>403/429 rate limits: wait for {@code Retry-After} or {@code X-RateLimit-Reset} (capped at
+ * {@code maxRateLimitWait}, plus jitter so that writes refused together do not come back together) and retry. A
+ * refused write is never dropped for having been refused: it is retried (through the {@link WriteGate}, which
+ * learns from the refusal) until it goes through or {@code maxWriteWait} has passed in all; reads are retried
+ * {@code maxAttempts} times.</li>
  * </ul>
  */
 public class GitHubApi {
@@ -45,24 +47,42 @@ public class GitHubApi {
     /**
      * POSTs that GitHub applies at most once however often they are sent, so retrying them after a 5xx or a
      * timeout is safe: adding labels to an issue (adding one it has is a no-op), creating a label (a second create
-     * is a 422) and reacting (the same reaction twice is one reaction).
+     * is a 422) and reacting (the same reaction twice is one reaction). Also a webhook redelivery: a second attempt
+     * carries the same delivery id, which the bot's webhook guard answers as a duplicate.
      */
-    static final Pattern IDEMPOTENT_POSTS = Pattern.compile("^/repos/[^/]+/[^/]+/(issues/\\d+/labels|labels|issues/comments/\\d+/reactions)(\\?.*)?$");
+    static final Pattern IDEMPOTENT_POSTS = Pattern.compile("^(/repos/[^/]+/[^/]+/(issues/\\d+/labels|labels|issues/comments/\\d+/reactions)"
+            + "|/app/hook/deliveries/\\d+/attempts)(\\?.*)?$");
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
     /** Observes every HTTP exchange (metrics, tests, dry-run). */
     public interface Listener {
         void exchanged(String method, String path, int status, boolean write);
 
-        /** What GitHub says is left of the installation's primary rate limit ({@code X-RateLimit-Remaining}). */
-        default void rateLimitRemaining(long installationId, long remaining) {
+        /**
+         * What GitHub says is left of one of the installation's primary rate limits: {@code X-RateLimit-Remaining}
+         * of the limit named by {@code X-RateLimit-Resource} ({@code core}, {@code search}, {@code graphql}, ...;
+         * {@code core} when GitHub does not say).
+         */
+        default void rateLimitRemaining(long installationId, String resource, long remaining) {
         }
     }
 
+    /**
+     * How the client talks to GitHub. {@code etagCacheBytes} bounds the ETag cache when the client has one of its
+     * own (see {@link EtagCache}); {@code maxWriteWait} is how long, in all, a write refused by a rate limit is
+     * retried before it fails.
+     */
     public record Settings(Duration requestTimeout, int maxAttempts, Duration initialBackoff, Duration maxRateLimitWait,
-            int etagCacheSize) {
+            long etagCacheBytes, Duration maxWriteWait) {
+        public static final long DEFAULT_ETAG_CACHE_BYTES = 16L * 1024 * 1024;
+        public static final Duration DEFAULT_MAX_WRITE_WAIT = Duration.ofMinutes(15);
         public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(30), 4, Duration.ofMillis(250),
-                Duration.ofSeconds(60), 2000);
+                Duration.ofSeconds(60), DEFAULT_ETAG_CACHE_BYTES, DEFAULT_MAX_WRITE_WAIT);
+
+        public Settings(Duration requestTimeout, int maxAttempts, Duration initialBackoff, Duration maxRateLimitWait,
+                long etagCacheBytes) {
+            this(requestTimeout, maxAttempts, initialBackoff, maxRateLimitWait, etagCacheBytes, DEFAULT_MAX_WRITE_WAIT);
+        }
     }
 
     private final long installationId;
@@ -73,10 +93,7 @@ public class GitHubApi {
     private final Settings settings;
     private final Listener listener;
     private final WriteGate writeGate;
-    private final Map<String, Cached> etags;
-
-    private record Cached(String etag, String body) {
-    }
+    private final EtagCache etags;
 
     public GitHubApi(String baseUrl, Supplier<String> token, HttpClient client, ObjectMapper mapper, Settings settings,
             Listener listener, WriteGate writeGate) {
@@ -85,6 +102,13 @@ public class GitHubApi {
 
     public GitHubApi(long installationId, String baseUrl, Supplier<String> token, HttpClient client, ObjectMapper mapper,
             Settings settings, Listener listener, WriteGate writeGate) {
+        this(installationId, baseUrl, token, client, mapper, settings, listener, writeGate,
+                new EtagCache(settings.etagCacheBytes()));
+    }
+
+    /** A client sharing an ETag cache with others (one byte budget for every installation). */
+    public GitHubApi(long installationId, String baseUrl, Supplier<String> token, HttpClient client, ObjectMapper mapper,
+            Settings settings, Listener listener, WriteGate writeGate, EtagCache etags) {
         this.installationId = installationId;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
@@ -93,13 +117,7 @@ public class GitHubApi {
         this.settings = settings;
         this.listener = listener;
         this.writeGate = writeGate;
-        int size = settings.etagCacheSize();
-        this.etags = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
-                return size() > size;
-            }
-        });
+        this.etags = etags;
     }
 
     /** The installation whose token this client uses. */
@@ -111,6 +129,13 @@ public class GitHubApi {
     public interface WriteGate {
         /** Returns false when the write must not be sent (dry-run); may block to pace writes. */
         boolean beforeWrite(String method, String path, Object body) throws InterruptedIOException;
+
+        /**
+         * GitHub refused a write for a rate limit and asked to wait {@code wait}: the gate may hold back the writes
+         * that follow and lower its pace. The refused write is then retried through {@link #beforeWrite} again.
+         */
+        default void refused(String method, String path, Duration wait) {
+        }
     }
 
     public static String encode(String segment) {
@@ -119,6 +144,16 @@ public class GitHubApi {
 
     public JsonNode get(String path) throws IOException {
         return mapper.readTree(exchange("GET", path, null, null).body);
+    }
+
+    /** One page of a list and the URL of the next one ({@code Link: rel="next"}; null on the last page). */
+    public record Page(JsonNode body, String next) {
+    }
+
+    /** GET of one page (a path or the {@code next} URL of the previous page), for lists read only as far as needed. */
+    public Page page(String pathOrUrl) throws IOException {
+        Result result = exchange("GET", pathOrUrl, null, null);
+        return new Page(mapper.readTree(result.body), nextLink(result.link));
     }
 
     /** GET that answers empty for a 404. */
@@ -203,7 +238,7 @@ public class GitHubApi {
             return mapper.createObjectNode();
         }
         String json = body == null ? null : mapper.writeValueAsString(body);
-        Result result = exchange(method, path, json, null);
+        Result result = exchange(method, path, json, null, body);
         return result.body == null || result.body.isBlank() ? mapper.createObjectNode() : mapper.readTree(result.body);
     }
 
@@ -211,21 +246,28 @@ public class GitHubApi {
     }
 
     private Result exchange(String method, String pathOrUrl, String json, String accept) throws IOException {
+        return exchange(method, pathOrUrl, json, accept, null);
+    }
+
+    private Result exchange(String method, String pathOrUrl, String json, String accept, Object body) throws IOException {
         String url = pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://") ? pathOrUrl : baseUrl + pathOrUrl;
         String path = url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
         boolean idempotent = !method.equals("POST") || IDEMPOTENT_POSTS.matcher(path).find();
         boolean write = !method.equals("GET");
         IOException last = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+        long rateLimitedMillis = 0;
+        int attempt = 0;
+        while (attempt < settings.maxAttempts()) {
+            attempt++;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(settings.requestTimeout())
                     .header("Authorization", "Bearer " + token.get())
                     .header("Accept", accept == null ? "application/vnd.github+json" : accept)
                     .header("X-GitHub-Api-Version", "2022-11-28")
                     .header("User-Agent", "mojaloop-release-bot");
-            Cached cached = write ? null : etags.get(url);
+            EtagCache.Entry cached = write ? null : etags.get(installationId, url);
             if (cached != null) {
-                request.header("If-None-Match", cached.etag);
+                request.header("If-None-Match", cached.etag());
             }
             if (json != null) {
                 request.header("Content-Type", "application/json");
@@ -240,7 +282,7 @@ public class GitHubApi {
                 listener.exchanged(method, path, 0, write);
                 last = new IOException(method + " " + path + " timed out after " + settings.requestTimeout(), e);
                 if (!idempotent) {
-                    throw last; // the write may have happened: do not repeat it, the resync heals
+                    throw last; // the write may have happened: not repeated blindly (the caller's retry reads first)
                 }
                 sleep(backoff(attempt));
                 continue;
@@ -265,26 +307,46 @@ public class GitHubApi {
             listener.exchanged(method, path, status, write);
             response.headers().firstValue("X-RateLimit-Remaining").ifPresent(remaining -> {
                 try {
-                    listener.rateLimitRemaining(installationId, Long.parseLong(remaining.trim()));
+                    String resource = response.headers().firstValue("X-RateLimit-Resource").map(String::trim)
+                            .filter(r -> !r.isEmpty()).orElse("core");
+                    listener.rateLimitRemaining(installationId, resource, Long.parseLong(remaining.trim()));
                 } catch (NumberFormatException e) {
                     // not GitHub's header: ignored
                 }
             });
             if (status == 304 && cached != null) {
-                return new Result(cached.body, response.headers().firstValue("Link").orElse(null));
+                return new Result(cached.body(), response.headers().firstValue("Link").orElse(null));
             }
             if (status >= 200 && status < 300) {
                 String etag = response.headers().firstValue("ETag").orElse(null);
                 if (!write && etag != null) {
-                    etags.put(url, new Cached(etag, response.body()));
+                    etags.put(installationId, url, etag, response.body());
                 }
                 return new Result(response.body(), response.headers().firstValue("Link").orElse(null));
             }
             Duration rateLimitWait = rateLimitWait(response);
-            if (rateLimitWait != null && attempt < settings.maxAttempts()) {
+            if (rateLimitWait != null && write && rateLimitedMillis + rateLimitWait.toMillis() <= settings.maxWriteWait().toMillis()) {
+                // a refused write was not applied: it is retried until it goes through (the attempt does not count)
+                Duration wait = jittered(rateLimitWait);
+                rateLimitedMillis += wait.toMillis();
+                LOG.warnf("GitHub rate limit on %s %s (%d): retrying in %d ms (%d s waited so far)", method, path, status,
+                        wait.toMillis(), rateLimitedMillis / 1000);
+                boolean primary = "0".equals(response.headers().firstValue("X-RateLimit-Remaining").orElse(null));
+                if (writeGate != null && !primary) {
+                    writeGate.refused(method, path, rateLimitWait); // a secondary limit: the gate learns from it
+                }
+                sleep(wait);
+                if (writeGate != null) {
+                    writeGate.beforeWrite(method, path, body);
+                }
+                attempt--;
+                continue;
+            }
+            if (rateLimitWait != null && !write && attempt < settings.maxAttempts()) {
+                Duration wait = jittered(rateLimitWait);
                 LOG.warnf("GitHub rate limit on %s %s (%d): waiting %d ms before retrying", method, path, status,
-                        rateLimitWait.toMillis());
-                sleep(rateLimitWait);
+                        wait.toMillis());
+                sleep(wait);
                 continue;
             }
             if (status >= 500 && idempotent && attempt < settings.maxAttempts()) {
@@ -321,6 +383,15 @@ public class GitHubApi {
             return null; // a plain 403: permission denied
         }
         return wait.compareTo(settings.maxRateLimitWait()) > 0 ? settings.maxRateLimitWait() : wait;
+    }
+
+    /**
+     * A rate-limit wait plus up to a quarter more (at least half a second more), at random: writes refused
+     * together come back spread out instead of all at the same instant.
+     */
+    static Duration jittered(Duration wait) {
+        long spread = Math.max(500, wait.toMillis() / 4);
+        return wait.plusMillis(ThreadLocalRandom.current().nextLong(spread + 1));
     }
 
     private Duration backoff(int attempt) {

@@ -1,8 +1,11 @@
 package io.mojaloop.releasebot.github;
 
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,10 +14,17 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
- * Keeps content-creating requests (POST, PATCH, PUT, DELETE) under GitHub's secondary rate limits: per
- * installation, writes are spaced at least {@code 60s / release-bot.github.writes-per-minute} apart (default 80 a
- * minute). With {@code RELEASE_BOT_DRY_RUN=true} no write is sent: each is logged instead.
+ * Keeps content-creating requests (POST, PATCH, PUT, DELETE) under GitHub's secondary rate limits without slowing
+ * an idle bot: per installation, a {@link WriteBudget} counts writes in sliding windows of a minute
+ * ({@code release-bot.github.writes-per-minute}, 80) and an hour ({@code release-bot.github.writes-per-hour}, 500),
+ * as GitHub counts them. A write waits only when a window is full; after GitHub refuses one anyway, writes are held
+ * back for its {@code Retry-After} and the per-minute allowance is lowered for
+ * {@code release-bot.github.learned-limit-for} (15m). With {@code RELEASE_BOT_DRY_RUN=true} no write is sent: each
+ * is logged instead.
  */
 @ApplicationScoped
 public class WritePacer {
@@ -22,10 +32,40 @@ public class WritePacer {
     private static final Logger LOG = Logger.getLogger(WritePacer.class);
 
     @ConfigProperty(name = "release-bot.github.writes-per-minute", defaultValue = "80")
-    double writesPerMinute;
+    int writesPerMinute;
+
+    @ConfigProperty(name = "release-bot.github.writes-per-hour", defaultValue = "500")
+    int writesPerHour;
+
+    @ConfigProperty(name = "release-bot.github.learned-limit-for", defaultValue = "15m")
+    Duration learnedLimitFor;
+
+    /** The window GitHub counts {@code writes-per-minute} over: a minute, scaled down only by tests and benchmarks. */
+    @ConfigProperty(name = "release-bot.github.write-window", defaultValue = "1m")
+    Duration writeWindow = Duration.ofMinutes(1);
 
     @ConfigProperty(name = "release-bot.dry-run", defaultValue = "false")
     boolean dryRun;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** Time in nanoseconds (tests replace it). */
+    LongSupplier clock = System::nanoTime;
+
+    /** A pacer outside CDI (tests). */
+    static WritePacer of(int perMinute, int perHour, Duration learnedLimitFor, MeterRegistry registry) {
+        WritePacer pacer = new WritePacer();
+        pacer.writesPerMinute = perMinute;
+        pacer.writesPerHour = perHour;
+        pacer.learnedLimitFor = learnedLimitFor;
+        pacer.registry = registry;
+        return pacer;
+    }
+
+    private MeterRegistry registry() {
+        return registry;
+    }
 
     /** A write that dry-run kept from GitHub, for whoever shows what the bot would have done. */
     public record WouldWrite(String method, String path, String summary) {
@@ -50,7 +90,20 @@ public class WritePacer {
         return line.length() > 160 ? line.substring(0, 159) + "…" : line;
     }
 
-    private final Map<Long, long[]> nextSlot = new ConcurrentHashMap<>();
+    private final Map<Long, WriteBudget> budgets = new ConcurrentHashMap<>();
+
+    WriteBudget budget(long installationId) {
+        return budgets.computeIfAbsent(installationId, id -> {
+            WriteBudget budget = new WriteBudget(writesPerMinute, writesPerHour, learnedLimitFor, writeWindow, clock);
+            MeterRegistry r = registry();
+            if (r != null) {
+                Gauge.builder("release_bot_github_write_allowance", budget, WriteBudget::allowance)
+                        .description("Content-creating requests a minute the bot allows itself now")
+                        .tag("installation", String.valueOf(id)).register(r);
+            }
+            return budget;
+        });
+    }
 
     public boolean beforeWrite(long installationId, String method, String path, Object body)
             throws InterruptedIOException {
@@ -60,14 +113,10 @@ public class WritePacer {
             wouldWrite.fire(new WouldWrite(method, path, summary));
             return false;
         }
-        long interval = (long) (60_000_000_000L / writesPerMinute);
-        long[] slot = nextSlot.computeIfAbsent(installationId, id -> new long[] { 0 });
-        long waitNanos;
-        synchronized (slot) {
-            long now = System.nanoTime();
-            long at = Math.max(now, slot[0]);
-            slot[0] = at + interval;
-            waitNanos = at - now;
+        long waitNanos = budget(installationId).reserve();
+        MeterRegistry r = registry();
+        if (r != null) {
+            r.timer("release_bot_github_write_wait").record(waitNanos, TimeUnit.NANOSECONDS);
         }
         if (waitNanos > 0) {
             try {
@@ -78,5 +127,21 @@ public class WritePacer {
             }
         }
         return true;
+    }
+
+    /** GitHub refused a write of the installation for a rate limit: hold back and lower the pace for a while. */
+    public void refused(long installationId, String method, String path, Duration wait) {
+        WriteBudget budget = budget(installationId);
+        int before = budget.allowance();
+        budget.refused(wait);
+        int after = budget.allowance();
+        MeterRegistry r = registry();
+        if (r != null) {
+            r.counter("release_bot_github_writes_refused").increment();
+        }
+        if (after < before) {
+            LOG.warnf("GitHub refused %s %s for its rate limit: installation %d now writes at most %d a minute for %s",
+                    method, path, installationId, after, learnedLimitFor);
+        }
     }
 }

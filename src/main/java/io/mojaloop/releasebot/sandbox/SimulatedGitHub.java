@@ -573,6 +573,18 @@ public class SimulatedGitHub {
         return app;
     }
 
+    private final List<JsonNode> hookDeliveries = new ArrayList<>();
+
+    /** The app's webhook deliveries, newest first, as {@code GET /app/hook/deliveries} lists them. */
+    public synchronized void hookDeliveries(List<? extends JsonNode> deliveries) {
+        hookDeliveries.clear();
+        hookDeliveries.addAll(deliveries);
+    }
+
+    synchronized List<JsonNode> hookDeliveries() {
+        return List.copyOf(hookDeliveries);
+    }
+
     synchronized List<JsonNode> installations() {
         return installedOn == null ? List.of() : List.of(installation(installationId));
     }

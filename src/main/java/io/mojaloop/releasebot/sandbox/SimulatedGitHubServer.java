@@ -748,6 +748,8 @@ public class SimulatedGitHubServer {
         // the app and its installation (JWT)
         route("GET", "/app", c -> ok(github.app()));
         route("GET", "/app/installations", c -> page(c, github.installations(), null));
+        route("GET", "/app/hook/deliveries", c -> page(c, github.hookDeliveries(), null));
+        route("POST", "/app/hook/deliveries/{id}/attempts", c -> new Reply(202, mapper.createObjectNode(), null));
         route("GET", "/app/installations/{id}", c -> orNotFound(github.installation(Long.parseLong(c.param(0)))));
         route("POST", "/app/installations/{id}/access_tokens", c -> {
             if (github.installation(Long.parseLong(c.param(0))) == null) {

@@ -38,7 +38,7 @@ class GitHubApiTest {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         api = new GitHubApi("http://127.0.0.1:" + server.port(), () -> "tok", HttpClient.newHttpClient(), new ObjectMapper(),
-                new GitHubApi.Settings(Duration.ofSeconds(2), 3, Duration.ofMillis(5), Duration.ofSeconds(2), 100),
+                new GitHubApi.Settings(Duration.ofSeconds(2), 3, Duration.ofMillis(5), Duration.ofSeconds(2), 1 << 20),
                 (m, p, s, w) -> calls.add(m + " " + s), (m, p, b) -> {
                     gated.add(m + " " + p);
                     return allowWrites;
@@ -114,7 +114,7 @@ class GitHubApiTest {
 
     @Test
     void reportsTheRemainingRateLimit() throws Exception {
-        List<Long> seen = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         GitHubApi counting = new GitHubApi(7, "http://127.0.0.1:" + server.port(), () -> "tok", HttpClient.newHttpClient(),
                 new ObjectMapper(), GitHubApi.Settings.DEFAULTS, new GitHubApi.Listener() {
                     @Override
@@ -122,13 +122,16 @@ class GitHubApiTest {
                     }
 
                     @Override
-                    public void rateLimitRemaining(long installationId, long remaining) {
-                        seen.add(installationId * 10_000 + remaining);
+                    public void rateLimitRemaining(long installationId, String resource, long remaining) {
+                        seen.add(installationId + " " + resource + " " + remaining);
                     }
                 }, null);
         server.stubFor(get("/limited").willReturn(okJson("{}").withHeader("X-RateLimit-Remaining", "4321")));
         counting.get("/limited");
-        assertThat(seen).containsExactly(7L * 10_000 + 4321);
+        server.stubFor(get("/search/issues").willReturn(okJson("{}").withHeader("X-RateLimit-Remaining", "28")
+                .withHeader("X-RateLimit-Resource", "search")));
+        counting.get("/search/issues");
+        assertThat(seen).containsExactly("7 core 4321", "7 search 28");
     }
 
     @Test

@@ -66,7 +66,7 @@ class GitHubTimeoutsTest {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         List<String> calls = new ArrayList<>();
         GitHubApi api = new GitHubApi("http://127.0.0.1:" + silent.getLocalPort(), () -> "t", client, new ObjectMapper(),
-                new GitHubApi.Settings(Duration.ofMillis(500), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 10),
+                new GitHubApi.Settings(Duration.ofMillis(500), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 1 << 20),
                 (method, path, status, write) -> calls.add(method + " " + path + " " + status), null);
         long start = System.nanoTime();
         assertThatThrownBy(() -> api.get("/repos/mojaloop/central-ledger/pulls/1"))
@@ -81,7 +81,7 @@ class GitHubTimeoutsTest {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         List<String> calls = new ArrayList<>();
         GitHubApi api = new GitHubApi("http://127.0.0.1:" + silent.getLocalPort(), () -> "t", client, new ObjectMapper(),
-                new GitHubApi.Settings(Duration.ofMillis(300), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 10),
+                new GitHubApi.Settings(Duration.ofMillis(300), 3, Duration.ofMillis(10), Duration.ofSeconds(1), 1 << 20),
                 (method, path, status, write) -> calls.add(method), null);
         assertThatThrownBy(() -> api.post("/repos/a/b/issues/1/comments", java.util.Map.of("body", "x")))
                 .isInstanceOf(IOException.class);

@@ -1,6 +1,7 @@
 package io.mojaloop.releasebot.it;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mojaloop.releasebot.sandbox.SimulatedGitHub;
@@ -110,7 +113,15 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.github.writes-per-minute", initArgs.getOrDefault("writes-per-minute", "60000")),
                 Map.entry("release-bot.resync.initial-delay", initArgs.getOrDefault("resync-initial-delay", "15s")),
                 Map.entry("release-bot.resync.every", initArgs.getOrDefault("resync-every", "1h")),
+                Map.entry("release-bot.github.writes-per-hour", initArgs.getOrDefault("writes-per-hour",
+                        String.valueOf(60 * Long.parseLong(initArgs.getOrDefault("writes-per-minute", "60000"))))),
+                Map.entry("release-bot.github.write-window", initArgs.getOrDefault("write-window", "1m")),
                 Map.entry("release-bot.story.debounce", "200ms"),
+                Map.entry("release-bot.retry.first-delay", initArgs.getOrDefault("retry-first-delay", "500ms")),
+                Map.entry("release-bot.retry.max-delay", "5s"),
+                Map.entry("release-bot.redelivery.enabled", initArgs.getOrDefault("redelivery", "false")),
+                Map.entry("release-bot.redelivery.initial-delay", initArgs.getOrDefault("redelivery-initial-delay", "30s")),
+                Map.entry("release-bot.redelivery.every", initArgs.getOrDefault("redelivery-every", "5m")),
                 Map.entry("release-bot.report-token", REPORT_TOKEN),
                 Map.entry("release-bot.reports.max-bytes", "300000"),
                 Map.entry("release-bot.dry-run", initArgs.getOrDefault("dry-run", "false")));
@@ -385,11 +396,36 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
-    static String privateKeyPem() {
+    /** The app's key pair: the app signs its JWT with the private key, tests verify it with the public one. */
+    static final KeyPair APP_KEYS = appKeys();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private static KeyPair appKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The app's webhook deliveries as {@code GET /app/hook/deliveries} lists them; new attempts are answered 202. */
+    public void webhookDeliveries(String... deliveriesJson) {
+        List<JsonNode> deliveries = new ArrayList<>();
+        for (String json : deliveriesJson) {
+            try {
+                deliveries.add(MAPPER.readTree(json));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(json, e);
+            }
+        }
+        state.hookDeliveries(deliveries);
+    }
+
+    static String privateKeyPem() {
+        try {
+            byte[] der = APP_KEYS.getPrivate().getEncoded();
             return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(der) + "\n-----END PRIVATE KEY-----\n";
         } catch (Exception e) {

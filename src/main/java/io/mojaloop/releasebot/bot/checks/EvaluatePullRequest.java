@@ -1,6 +1,8 @@
 package io.mojaloop.releasebot.bot.checks;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -23,6 +25,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.bot.PullRequestRef;
+import io.mojaloop.releasebot.bot.RetryLater;
 import io.mojaloop.releasebot.bot.WorkQueue;
 import io.mojaloop.releasebot.github.ConfigService;
 import io.mojaloop.releasebot.github.Directory;
@@ -38,6 +41,10 @@ import io.mojaloop.releasebot.github.model.PullRequest;
  * the checks asked for), then, one evaluation per PR at a time, read the configuration, the PR and the commit's
  * check runs once, let each check decide from a shared {@link PullRequestContext}, write each check run only if it
  * changed, and note the outcome for the dashboard. The checks are the {@link PullRequestCheck} beans.
+ * <p>
+ * An evaluation that could not read or write everything (a 502 on a check-run create, a timeout) is done again as
+ * a whole, with fresh reads and a fresh verdict, after a backoff ({@link RetryLater}: seconds, then minutes, a
+ * bounded number of times), with the union of the checks that failed to be evaluated; the resync heals what is left.
  */
 @ApplicationScoped
 public class EvaluatePullRequest {
@@ -66,6 +73,8 @@ public class EvaluatePullRequest {
     MeterRegistry registry;
     @Inject
     Clock clock;
+    @Inject
+    RetryLater retries;
 
     /** The checks asked for a PR that waits for its turn, and who waits for them. */
     private static final class Pending {
@@ -74,6 +83,8 @@ public class EvaluatePullRequest {
     }
 
     private final Map<PullRequestRef, Pending> waiting = new ConcurrentHashMap<>();
+    /** The checks of a PR whose evaluation failed, to be evaluated again by the retry. */
+    private final Map<PullRequestRef, Set<String>> toRetry = new ConcurrentHashMap<>();
 
     /** Every check, by name, in a stable order. */
     public List<PullRequestCheck> all() {
@@ -131,18 +142,47 @@ public class EvaluatePullRequest {
             return;
         }
         try {
-            evaluateNow(ref, pending.checks);
+            Set<String> names = Set.copyOf(pending.checks);
+            if (evaluateNow(ref, names)) {
+                Set<String> waitingForRetry = toRetry.get(ref);
+                if (waitingForRetry == null || names.containsAll(waitingForRetry)) {
+                    toRetry.remove(ref);
+                    retries.succeeded(key(ref));
+                }
+            } else {
+                toRetry.merge(ref, names, (a, b) -> {
+                    Set<String> union = new LinkedHashSet<>(a);
+                    union.addAll(b);
+                    return union;
+                });
+                if (retries.failed("checks", key(ref), () -> {
+                    Set<String> again = toRetry.remove(ref);
+                    if (again != null) {
+                        request(ref, again);
+                    }
+                }).isEmpty()) {
+                    toRetry.remove(ref);
+                }
+            }
         } finally {
             pending.done.complete(null);
         }
     }
 
-    /** Evaluates the named checks of the PR now, on this thread; failures are logged (the resync heals). */
-    public void evaluateNow(PullRequestRef ref, Collection<String> names) {
+    private static String key(PullRequestRef ref) {
+        return "pr:" + ref;
+    }
+
+    /**
+     * Evaluates the named checks of the PR now, on this thread. True when everything was read and every check run
+     * that needed writing was written; false when GitHub failed (logged; the caller retries).
+     */
+    public boolean evaluateNow(PullRequestRef ref, Collection<String> names) {
         List<PullRequestCheck> selected = all().stream().filter(c -> names.contains(c.name())).toList();
         if (selected.isEmpty()) {
-            return;
+            return true;
         }
+        boolean[] failed = { false };
         try {
             PullRequestLocks.with(ref, () -> {
                 GitHub github = githubs.github(ref.installationId());
@@ -169,13 +209,25 @@ public class EvaluatePullRequest {
                                 : checkTexts.configError(check.name(), config.parsed());
                         writer.write(github, ref.repository(), head, output, existing.get(check.name()));
                         observed.check(ref, output, now);
-                    } catch (IOException | RuntimeException e) {
+                    } catch (InterruptedIOException e) {
+                        throw e;
+                    } catch (IOException | UncheckedIOException e) {
+                        failed[0] = true;
+                        LOG.errorf("%s for %s failed (evaluated again later): %s", check.name(), ref, e.getMessage());
+                    } catch (RuntimeException e) {
                         LOG.errorf(e, "%s for %s failed (the resync will heal)", check.name(), ref);
                     }
                 }
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedIOException e) {
+            LOG.warnf("Checks for %s interrupted (shutting down?): %s", ref, e.getMessage());
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            LOG.errorf("Checks for %s failed (evaluated again later): %s", ref, e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
             LOG.errorf(e, "Checks for %s failed (the resync will heal)", ref);
         }
+        return !failed[0];
     }
 }

@@ -1,6 +1,8 @@
 package io.mojaloop.releasebot.bot.story;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mojaloop.releasebot.bot.Observed;
+import io.mojaloop.releasebot.bot.RetryLater;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
@@ -49,7 +52,8 @@ import io.mojaloop.releasebot.render.TimeTexts;
  * <p>
  * Events that may change a story ({@link RefreshStoriesOnEvents}, commands, TTK reports) ask for a refresh of their
  * organisation's stories; requests within {@code release-bot.story.debounce} are coalesced into one. Each kind of
- * evidence is read by an {@link EvidenceReader}.
+ * evidence is read by an {@link EvidenceReader}. A rebuild that GitHub failed (a story that could not be read or
+ * written) is requested again after a backoff ({@link RetryLater}), before the resync would.
  */
 @ApplicationScoped
 public class UpdateReleaseStory {
@@ -76,6 +80,8 @@ public class UpdateReleaseStory {
     MeterRegistry registry;
     @Inject
     Observed observed;
+    @Inject
+    RetryLater retries;
 
     @ConfigProperty(name = "release-bot.story.debounce", defaultValue = "2s")
     Duration debounce;
@@ -101,31 +107,60 @@ public class UpdateReleaseStory {
             try {
                 refreshAll(installationId, org);
             } catch (IOException | RuntimeException e) {
-                LOG.errorf(e, "Release stories of %s could not be updated (the resync will heal)", org);
+                LOG.errorf("Release stories of %s could not be updated (rebuilt again later): %s", org, e.getMessage());
             }
         }, debounce.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Rebuilds every followed story of the organisation now (searches are shared between its stories). */
+    /**
+     * Rebuilds every followed story of the organisation now (searches are shared between its stories). When GitHub
+     * failed for one of them, the whole rebuild is requested again later.
+     */
     public void refreshAll(long installationId, String org) throws IOException {
+        String key = "story:" + installationId + "/" + org.toLowerCase(Locale.ROOT);
+        boolean done = false;
+        try {
+            done = rebuildAll(installationId, org);
+        } catch (InterruptedIOException e) {
+            done = true; // shutting down: nothing to retry
+            throw e;
+        } finally {
+            if (done) {
+                retries.succeeded(key);
+            } else {
+                retries.failed("story", key, () -> request(installationId, org));
+            }
+        }
+    }
+
+    /** True when every followed story was rebuilt (written when it changed). */
+    private boolean rebuildAll(long installationId, String org) throws IOException {
         GitHub github = githubs.github(installationId);
         Optional<ParsedConfig> parsed = configs.forOrganisation(github, org);
         if (parsed.isEmpty() || !parsed.get().ok()) {
-            return;
+            return true;
         }
         BotConfig config = parsed.get().config();
         Instant now = clock.instant();
         Map<String, SearchResult> searches = new ConcurrentHashMap<>();
+        boolean all = true;
         for (Release release : config.releases()) {
             if (release.story() == null || !followed(release, now)) {
                 continue;
             }
             try {
                 refresh(github, org, config, release, searches);
-            } catch (IOException | RuntimeException e) {
+            } catch (InterruptedIOException e) {
+                throw e;
+            } catch (IOException | UncheckedIOException e) {
+                all = false;
+                LOG.errorf("Story of %s (%s) could not be updated (rebuilt again later): %s", release.version(),
+                        release.story(), e.getMessage());
+            } catch (RuntimeException e) {
                 LOG.errorf(e, "Story of %s (%s) could not be updated (the resync will heal)", release.version(), release.story());
             }
         }
+        return all;
     }
 
     boolean followed(Release release, Instant now) {

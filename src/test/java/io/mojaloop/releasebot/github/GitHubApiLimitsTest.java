@@ -1,0 +1,110 @@
+package io.mojaloop.releasebot.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mojaloop.releasebot.github.LocalGitHub.Answer;
+
+/** What the transport keeps in memory and reports about GitHub's limits, against a GitHub on loopback. */
+class GitHubApiLimitsTest {
+
+    LocalGitHub github;
+
+    @BeforeEach
+    void start() throws Exception {
+        github = new LocalGitHub();
+    }
+
+    @AfterEach
+    void stop() {
+        github.close();
+    }
+
+    GitHubApi api(long etagBytes, GitHubApi.Listener listener) {
+        return new GitHubApi(7, github.base(), () -> "tok", HttpClient.newHttpClient(), new ObjectMapper(),
+                new GitHubApi.Settings(Duration.ofSeconds(5), 3, Duration.ofMillis(5), Duration.ofSeconds(5), etagBytes),
+                listener, null, new EtagCache(etagBytes, Runnable::run));
+    }
+
+    static String json(int chars) {
+        return "{\"text\":\"" + "x".repeat(chars) + "\"}";
+    }
+
+    /** Answers the body with an ETag, or 304 when asked with that ETag. */
+    static java.util.function.Function<LocalGitHub.Request, Answer> etagged(String body) {
+        String etag = "\"" + Integer.toHexString(body.hashCode()) + "\"";
+        return r -> etag.equals(r.header("If-None-Match")) ? new Answer(304, java.util.Map.of("ETag", etag), null)
+                : Answer.json(200, body).with("ETag", etag);
+    }
+
+    @Test
+    void theRateLimitGaugeKeepsEachOfGitHubsLimitsApart() throws Exception {
+        github.on("GET", "/repos/", r -> Answer.json(200, "{}").with("X-RateLimit-Remaining", "4990")
+                .with("X-RateLimit-Resource", "core"));
+        github.on("GET", "/search/issues", r -> Answer.json(200, "{\"items\":[]}").with("X-RateLimit-Remaining", "28")
+                .with("X-RateLimit-Resource", "search"));
+        github.on("GET", "/users/", r -> Answer.json(200, "{}").with("X-RateLimit-Remaining", "4989"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        GitHubApi api = api(1 << 20, GitHubApiFactory.metrics(registry));
+        api.get("/repos/mojaloop/central-ledger");
+        api.get("/search/issues?q=x");
+        api.get("/users/alice"); // no X-RateLimit-Resource: the core limit
+        assertThat(registry.get("release_bot_github_rate_limit_remaining").tags("installation", "7", "resource", "core")
+                .gauge().value()).isEqualTo(4989);
+        assertThat(registry.get("release_bot_github_rate_limit_remaining").tags("installation", "7", "resource", "search")
+                .gauge().value()).isEqualTo(28);
+        assertThat(registry.get("release_bot_github_rate_limit_remaining").gauges()).hasSize(2);
+    }
+
+    @Test
+    void theEtagCacheIsBoundedByBytesNotEntries() throws Exception {
+        long budget = 16 * 1024;
+        github.on("GET", "/small/", r -> etagged(json(100)).apply(r));
+        github.on("GET", "/large", r -> etagged(json(10_000)).apply(r));
+        EtagCache cache = new EtagCache(budget, Runnable::run);
+        GitHubApi api = new GitHubApi(7, github.base(), () -> "tok", HttpClient.newHttpClient(), new ObjectMapper(),
+                new GitHubApi.Settings(Duration.ofSeconds(5), 3, Duration.ofMillis(5), Duration.ofSeconds(5), budget),
+                (m, p, s, w) -> {
+                }, null, cache);
+        // a body over the whole budget (20 KB as a Java string) is not kept: asked again in full
+        api.get("/large");
+        api.get("/large");
+        assertThat(github.requests("GET", "/large")).extracting(r -> r.header("If-None-Match")).containsOnlyNulls();
+        // small bodies are kept and answered 304
+        api.get("/small/1");
+        api.get("/small/1");
+        assertThat(github.requests("GET", "/small/1").get(1).header("If-None-Match")).isNotNull();
+        // many of them: the cache stays within its bytes, however many entries that is
+        for (int i = 0; i < 200; i++) {
+            api.get("/small/" + i);
+        }
+        cache.cleanUp();
+        assertThat(cache.bytes()).isLessThanOrEqualTo(budget).isGreaterThan(budget / 2);
+        assertThat(cache.entries()).isLessThan(200).isGreaterThan(20);
+    }
+
+    @Test
+    void rateLimitWaitsAreSpreadSoThatRefusedWritesDoNotReturnTogether() {
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 50; i++) {
+            Duration wait = GitHubApi.jittered(Duration.ofSeconds(60));
+            assertThat(wait).isBetween(Duration.ofSeconds(60), Duration.ofSeconds(75));
+            seen.add(wait.toMillis());
+        }
+        assertThat(seen).hasSizeGreaterThan(40);
+        for (int i = 0; i < 20; i++) {
+            assertThat(GitHubApi.jittered(Duration.ofSeconds(1))).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1500));
+        }
+    }
+}
