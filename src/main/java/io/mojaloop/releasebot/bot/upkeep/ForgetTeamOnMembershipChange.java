@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.github.Directory;
+import io.mojaloop.releasebot.github.MembershipEvent;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.Membership;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Someone joined or left a team: the cached membership is forgotten at once (instead of after
@@ -23,17 +23,11 @@ public class ForgetTeamOnMembershipChange {
     UpdateReleaseStory stories;
 
     void onMembership(@Membership GitHubEvent event) {
-        JsonObject payload = event.getParsedPayload();
-        JsonObject team = payload.getJsonObject("team");
-        JsonObject organization = payload.getJsonObject("organization");
-        if (team == null || organization == null) {
-            return;
-        }
-        String org = organization.getString("login");
-        directory.forgetTeam(org, team.getString("slug"));
-        JsonObject installation = payload.getJsonObject("installation");
-        if (installation != null && installation.containsKey("id")) {
-            stories.request(installation.getLong("id"), org);
-        }
+        MembershipEvent.of(event).ifPresent(change -> {
+            directory.forgetTeam(change.org(), change.team());
+            if (change.installationId() != 0) {
+                stories.request(change.installationId(), change.org());
+            }
+        });
     }
 }

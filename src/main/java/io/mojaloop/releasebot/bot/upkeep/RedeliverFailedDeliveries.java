@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -19,13 +18,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mojaloop.releasebot.bot.WorkQueue;
-import io.mojaloop.releasebot.github.GitHubApi;
+import io.mojaloop.releasebot.github.AppDeliveries;
 import io.mojaloop.releasebot.github.GitHubApiException;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
+import io.mojaloop.releasebot.github.model.HookDelivery;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -80,8 +78,8 @@ public class RedeliverFailedDeliveries {
     @Inject
     Clock clock;
 
-    /** The app's client (tests set one). */
-    GitHubApi app;
+    /** The app's webhook deliveries (tests set their own). */
+    AppDeliveries deliveries;
 
     private volatile boolean unlistedSaid;
 
@@ -94,18 +92,6 @@ public class RedeliverFailedDeliveries {
             return size() > REMEMBERED;
         }
     });
-
-    /** One delivery as GitHub lists it. */
-    record Delivery(long id, String guid, Instant deliveredAt, boolean redelivery, int statusCode, String event) {
-        boolean ok() {
-            return statusCode >= 200 && statusCode < 300;
-        }
-
-        /** Failed in a way another attempt may fix: no answer, a timeout, a rate limit, a server error. */
-        boolean transientFailure() {
-            return statusCode == 0 || statusCode == 408 || statusCode == 429 || statusCode >= 500;
-        }
-    }
 
     @Scheduled(every = "${release-bot.redelivery.every:5m}", delayed = "${release-bot.redelivery.initial-delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -135,15 +121,15 @@ public class RedeliverFailedDeliveries {
         }
     }
 
-    private GitHubApi app() {
-        if (app == null) {
-            app = githubs.forApp();
+    private AppDeliveries deliveries() {
+        if (deliveries == null) {
+            deliveries = new AppDeliveries(githubs.forApp());
         }
-        return app;
+        return deliveries;
     }
 
     /** One pass; answers the deliveries asked for again. */
-    synchronized List<Delivery> run() throws IOException {
+    synchronized List<HookDelivery> run() throws IOException {
         if (!enabled || dryRun) {
             return List.of();
         }
@@ -157,31 +143,31 @@ public class RedeliverFailedDeliveries {
         if (since.isBefore(oldest)) {
             since = oldest;
         }
-        List<Delivery> listed = list(since);
+        List<HookDelivery> listed = deliveries().since(since, MAX_PAGES);
         Set<String> settled = new HashSet<>();
-        for (Delivery d : listed) {
+        for (HookDelivery d : listed) {
             if (d.redelivery() || d.ok()) {
                 settled.add(d.guid());
             }
         }
-        List<Delivery> failed = new ArrayList<>();
-        for (Delivery d : listed) {
+        List<HookDelivery> failed = new ArrayList<>();
+        for (HookDelivery d : listed) {
             if (!d.redelivery() && d.transientFailure() && !d.deliveredAt().isBefore(since) && !settled.contains(d.guid())
                     && !redelivered.contains(d.guid())) {
                 failed.add(d);
             }
         }
-        failed.sort(Comparator.comparing(Delivery::deliveredAt).thenComparing(Delivery::id));
-        List<Delivery> asked = new ArrayList<>();
+        failed.sort(Comparator.comparing(HookDelivery::deliveredAt).thenComparing(HookDelivery::id));
+        List<HookDelivery> asked = new ArrayList<>();
         Instant next = now;
-        for (Delivery d : failed) {
+        for (HookDelivery d : failed) {
             if (asked.size() >= Math.max(0, maxPerRun)) {
                 next = d.deliveredAt(); // the rest in the next run
                 LOG.infof("%d failed webhook deliveries left for the next run", failed.size() - asked.size());
                 break;
             }
             try {
-                app().post("/app/hook/deliveries/" + d.id() + "/attempts", Map.of());
+                deliveries().redeliver(d.id());
                 redelivered.add(d.guid());
                 asked.add(d);
                 registry.counter("release_bot_webhooks_redelivered").increment();
@@ -194,42 +180,5 @@ public class RedeliverFailedDeliveries {
         }
         checkedUntil = next.isBefore(now) ? next.plus(OVERLAP) : now;
         return asked;
-    }
-
-    /** The deliveries since {@code since}, newest first, at most {@link #MAX_PAGES} pages of 100. */
-    private List<Delivery> list(Instant since) throws IOException {
-        List<Delivery> deliveries = new ArrayList<>();
-        String next = "/app/hook/deliveries?per_page=100";
-        for (int pages = 0; next != null; pages++) {
-            if (pages >= MAX_PAGES) {
-                LOG.warnf("More than %d webhook deliveries since %s: only the newest were looked at", MAX_PAGES * 100, since);
-                break;
-            }
-            GitHubApi.Page page = app().page(next);
-            boolean older = false;
-            for (JsonNode item : page.body()) {
-                Delivery d = delivery(item);
-                if (d == null) {
-                    continue;
-                }
-                if (d.deliveredAt().isBefore(since)) {
-                    older = true;
-                    continue;
-                }
-                deliveries.add(d);
-            }
-            next = older ? null : page.next();
-        }
-        return deliveries;
-    }
-
-    static Delivery delivery(JsonNode item) {
-        try {
-            return new Delivery(item.path("id").asLong(), item.path("guid").asText(""),
-                    Instant.parse(item.path("delivered_at").asText()), item.path("redelivery").asBoolean(false),
-                    item.path("status_code").asInt(0), item.path("event").asText(""));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -1,17 +1,13 @@
 package io.mojaloop.releasebot.bot.upkeep;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.github.ConfigService;
+import io.mojaloop.releasebot.github.PushEvent;
 import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.Push;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 /**
  * A push to a default branch that touches a config file makes the bot forget what it parsed from it. GitHub lists
@@ -28,40 +24,22 @@ public class ReloadConfigOnPush {
     UpdateReleaseStory stories;
 
     void onPush(@Push GitHubEvent event) {
-        JsonObject payload = event.getParsedPayload();
-        JsonObject repository = payload.getJsonObject("repository");
-        String defaultBranch = repository.getString("default_branch", repository.getString("master_branch", "main"));
-        if (!("refs/heads/" + defaultBranch).equals(payload.getString("ref"))) {
+        PushEvent push = PushEvent.of(event);
+        if (!push.toDefaultBranch()) {
             return;
         }
-        String fullName = repository.getString("full_name");
-        JsonArray commits = payload.getJsonArray("commits", new JsonArray());
-        if (commits.size() >= 20) {
-            configs.invalidate(fullName, ConfigService.REPO_CONFIG_PATH);
-            configs.invalidate(fullName, ConfigService.ORG_CONFIG_PATH);
+        if (push.commits() >= 20) {
+            // GitHub lists at most 20 commits: a longer push may touch a config file it does not name
+            configs.invalidate(push.repository(), ConfigService.REPO_CONFIG_PATH);
+            configs.invalidate(push.repository(), ConfigService.ORG_CONFIG_PATH);
         }
-        for (String path : touched(commits)) {
-            if (ConfigService.isConfigPath(repository.getString("name"), path)) {
-                configs.invalidate(fullName, path);
+        for (String path : push.touched()) {
+            if (ConfigService.isConfigPath(push.repositoryName(), path)) {
+                configs.invalidate(push.repository(), path);
             }
         }
-        JsonObject installation = payload.getJsonObject("installation");
-        if (installation != null && installation.containsKey("id")) {
-            stories.request(installation.getLong("id"), fullName.substring(0, fullName.indexOf('/')));
+        if (push.installationId() != 0) {
+            stories.request(push.installationId(), push.owner());
         }
-    }
-
-    static List<String> touched(JsonArray commits) {
-        List<String> paths = new ArrayList<>();
-        for (int i = 0; i < commits.size(); i++) {
-            JsonObject commit = commits.getJsonObject(i);
-            for (String kind : List.of("added", "modified", "removed")) {
-                JsonArray files = commit.getJsonArray(kind, new JsonArray());
-                for (int j = 0; j < files.size(); j++) {
-                    paths.add(files.getString(j));
-                }
-            }
-        }
-        return paths;
     }
 }

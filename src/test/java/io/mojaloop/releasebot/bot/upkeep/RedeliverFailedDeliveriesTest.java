@@ -1,7 +1,5 @@
 package io.mojaloop.releasebot.bot.upkeep;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -16,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +21,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mojaloop.releasebot.github.AppDeliveries;
 import io.mojaloop.releasebot.github.AppJwt;
 import io.mojaloop.releasebot.github.GitHubApi;
 import io.mojaloop.releasebot.github.LocalGitHub;
 import io.mojaloop.releasebot.github.LocalGitHub.Answer;
+import io.mojaloop.releasebot.github.model.HookDelivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Redelivery of failed webhook deliveries against a GitHub on loopback that lists deliveries as GitHub does
@@ -85,9 +86,9 @@ class RedeliverFailedDeliveriesTest {
         r.clock = Clock.fixed(NOW, ZoneOffset.UTC);
         String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(KEYS.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
-        r.app = new GitHubApi(0, github.base(), new AppJwt("424242", pem, r.clock), HttpClient.newHttpClient(),
+        r.deliveries = new AppDeliveries(new GitHubApi(0, github.base(), new AppJwt("424242", pem, r.clock), HttpClient.newHttpClient(),
                 new ObjectMapper(), GitHubApi.Settings.DEFAULTS, (m, p, s, w) -> {
-                }, null);
+                }, null));
         return r;
     }
 
@@ -111,7 +112,7 @@ class RedeliverFailedDeliveriesTest {
                 delivery(3, "g2", NOW.minusSeconds(420), false, 400), // a bad request would fail again
                 delivery(2, "g1", NOW.minusSeconds(3600), false, 0), // the app was down: redeliver
                 delivery(1, "g0", NOW.minus(Duration.ofHours(25)), false, 503))); // before the lookback
-        assertThat(redeliver.run()).extracting(RedeliverFailedDeliveries.Delivery::guid).containsExactly("g1", "g6");
+        assertThat(redeliver.run()).extracting(HookDelivery::guid).containsExactly("g1", "g6");
         assertThat(redeliveredIds()).containsExactly("2", "6");
         assertThat(registry.counter("release_bot_webhooks_redelivered").count()).isEqualTo(2);
         // as the app: a JWT signed with its key, not an installation token
@@ -133,9 +134,9 @@ class RedeliverFailedDeliveriesTest {
             deliveries.add(delivery(i, "g" + i, NOW.minusSeconds(600 - 60 * i), false, 503));
         }
         redeliver.maxPerRun = 2;
-        assertThat(redeliver.run()).extracting(RedeliverFailedDeliveries.Delivery::guid).containsExactly("g1", "g2");
-        assertThat(redeliver.run()).extracting(RedeliverFailedDeliveries.Delivery::guid).containsExactly("g3", "g4");
-        assertThat(redeliver.run()).extracting(RedeliverFailedDeliveries.Delivery::guid).containsExactly("g5");
+        assertThat(redeliver.run()).extracting(HookDelivery::guid).containsExactly("g1", "g2");
+        assertThat(redeliver.run()).extracting(HookDelivery::guid).containsExactly("g3", "g4");
+        assertThat(redeliver.run()).extracting(HookDelivery::guid).containsExactly("g5");
         assertThat(redeliver.run()).isEmpty();
         assertThat(redeliveredIds()).containsExactly("1", "2", "3", "4", "5");
     }
@@ -147,7 +148,7 @@ class RedeliverFailedDeliveriesTest {
             Instant at = i > 50 ? NOW.minusSeconds(300 - i) : NOW.minus(Duration.ofHours(30)).minusSeconds(i);
             deliveries.add(delivery(i, "g" + i, at, false, i == 120 ? 504 : 200));
         }
-        assertThat(redeliver.run()).extracting(RedeliverFailedDeliveries.Delivery::guid).containsExactly("g120");
+        assertThat(redeliver.run()).extracting(HookDelivery::guid).containsExactly("g120");
         assertThat(github.requests("GET", "/app/hook/deliveries")).hasSize(3);
         github.requests.clear();
         // the next run stops at the first page: everything older was looked at
