@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.jboss.logging.Logger;
 
@@ -56,7 +55,7 @@ public class AppDeliveries {
 
     /** Asks GitHub for a new attempt of the delivery. */
     public void redeliver(long id) throws IOException {
-        app.post("/app/hook/deliveries/" + id + "/attempts", Map.of());
+        app.post("/app/hook/deliveries/" + id + "/attempts", null); // GitHub takes no body here
     }
 
     static HookDelivery delivery(JsonNode item) {
