@@ -50,6 +50,8 @@ class LoadBenchmark {
     final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(5)).build();
 
     static final int PORT = 18080;
+    /** {@code -Dbench.only=calls}: only the calls per event (a minute instead of several). */
+    static final boolean CALLS_ONLY = "calls".equals(System.getProperty("bench.only"));
     static final String BASE = "http://127.0.0.1:" + PORT;
 
     @Test
@@ -64,6 +66,9 @@ class LoadBenchmark {
         var app = launch(props);
         try {
             callsPerEvent(github);
+            if (CALLS_ONLY) {
+                return;
+            }
             ackPathAlone(github);
             ackLatency(github);
             line("- resident memory after the load: %d MiB (VmRSS of the app process)", app.rssMiB());
