@@ -118,7 +118,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
                 Map.entry("release-bot.github.write-window", initArgs.getOrDefault("write-window", "1m")),
                 Map.entry("release-bot.story.debounce", "200ms"),
                 Map.entry("release-bot.retry.first-delay", initArgs.getOrDefault("retry-first-delay", "500ms")),
-                Map.entry("release-bot.retry.max-delay", "5s"),
+                Map.entry("release-bot.retry.max-delay", initArgs.getOrDefault("retry-max-delay", "5s")),
                 Map.entry("release-bot.redelivery.enabled", initArgs.getOrDefault("redelivery", "false")),
                 Map.entry("release-bot.redelivery.initial-delay", initArgs.getOrDefault("redelivery-initial-delay", "30s")),
                 Map.entry("release-bot.redelivery.every", initArgs.getOrDefault("redelivery-every", "5m")),

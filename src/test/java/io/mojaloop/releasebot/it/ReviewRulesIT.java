@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mojaloop.releasebot.it.FakeGitHub.Comment;
 import io.mojaloop.releasebot.it.FakeGitHub.Review;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -23,7 +24,10 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * Each test uses its own organisation, because the app caches configuration and teams per organisation.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = FakeGitHub.class, restrictToAnnotatedClass = true)
+// a failed evaluation is retried a minute later here, not within the 500 ms the fake sets by default: the timeout test
+// below counts one evaluation's reads (the retries themselves: FailedWorkIsRetriedTest)
+@QuarkusTestResource(value = FakeGitHub.class, restrictToAnnotatedClass = true, initArgs = {
+        @ResourceArg(name = "retry-first-delay", value = "1m"), @ResourceArg(name = "retry-max-delay", value = "1m") })
 class ReviewRulesIT {
 
     static final String CONFIG = """
@@ -265,7 +269,8 @@ class ReviewRulesIT {
         Webhooks.send("pull_request", Webhooks.pullRequest("opened", slow, 5, "eve", SHA)).then().statusCode(200);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 
-        // read timeout 2s, 3 attempts (both checks share one read of the PR): the bot gives up on its own
+        // read timeout 2s, 3 attempts (both checks share one read of the PR): the bot gives up on its own (and tries the
+        // whole evaluation again only after release-bot.retry.first-delay)
         await().atMost(Duration.ofSeconds(20)).until(() -> github.requests("GET", "/repos/" + slow + "/pulls/5").size() >= 3);
         await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6))
                 .until(() -> github.requests("GET", "/repos/" + slow + "/pulls/5").size() == 3);
