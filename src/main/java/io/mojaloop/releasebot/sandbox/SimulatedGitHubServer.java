@@ -150,6 +150,7 @@ public class SimulatedGitHubServer {
         private final String body;
         private final long receivedAtNanos = System.nanoTime();
         private volatile int status;
+        private volatile long answeredAtNanos;
         private volatile Map<String, List<String>> responseHeaders = Map.of();
         private volatile String responseBody;
 
@@ -198,6 +199,11 @@ public class SimulatedGitHubServer {
 
         public long receivedAtNanos() {
             return receivedAtNanos;
+        }
+
+        /** When the answer was sent ({@link System#nanoTime()}); 0 until then. */
+        public long answeredAtNanos() {
+            return answeredAtNanos;
         }
 
         /** True for a content-changing request (POST, PATCH, PUT, DELETE). */
@@ -487,6 +493,7 @@ public class SimulatedGitHubServer {
         headers.forEach((k, v) -> shown.put(k, List.of(v)));
         exchange.responseHeaders = Collections.unmodifiableMap(shown);
         exchange.responseBody = body;
+        exchange.answeredAtNanos = System.nanoTime();
         exchange.status = status;
         inFlight.decrementAndGet();
         // listeners first: once the client has its answer, whatever records it has recorded it
