@@ -52,8 +52,9 @@ import io.vertx.core.http.HttpServerResponse;
  * page; search and check-run lists in their wrapper objects ({@code total_count}, ...);</li>
  * <li>conditional requests: every successful GET has an {@code ETag} (a hash of its body); {@code If-None-Match} with
  * the current one answers 304 with no body, the same headers and no cost to the rate limit;</li>
- * <li>{@code X-RateLimit-*} headers on installation requests, a primary limit per hour ({@link #primaryRateLimit},
- * 5000 by default; over it: 403 with {@code X-RateLimit-Remaining: 0}), and an {@code X-GitHub-Request-Id};</li>
+ * <li>{@code X-RateLimit-*} headers on every answer, a primary limit per hour for the installation's requests
+ * ({@link #primaryRateLimit}, 5000 by default; over it: 403 with {@code X-RateLimit-Remaining: 0}), and an
+ * {@code X-GitHub-Request-Id};</li>
  * <li>errors as {@code {"message", "documentation_url", "status"}} (404, 401, 403, 422 with {@code errors}), and
  * GitHub's validation of what the bot writes (required fields, 65535-character outputs and bodies, label colours,
  * reaction contents, duplicate labels);</li>
@@ -150,6 +151,7 @@ public class SimulatedGitHubServer {
         private final String body;
         private final long receivedAtNanos = System.nanoTime();
         private volatile int status;
+        private volatile long answeredAtNanos;
         private volatile Map<String, List<String>> responseHeaders = Map.of();
         private volatile String responseBody;
 
@@ -198,6 +200,11 @@ public class SimulatedGitHubServer {
 
         public long receivedAtNanos() {
             return receivedAtNanos;
+        }
+
+        /** When the answer was sent ({@link System#nanoTime()}); 0 until then. */
+        public long answeredAtNanos() {
+            return answeredAtNanos;
         }
 
         /** True for a content-changing request (POST, PATCH, PUT, DELETE). */
@@ -479,14 +486,14 @@ public class SimulatedGitHubServer {
         headers.put("X-GitHub-Api-Version-Selected", "2022-11-28");
         headers.put("X-GitHub-Request-Id", String.format("%04X:%04X:%06X:%06X:%08X", 0xC0DE, exchange.number() % 0xFFFF,
                 exchange.number() * 7 % 0xFFFFFF, exchange.number() * 13 % 0xFFFFFF, exchange.number()));
-        if (!exchange.appEndpoint()) {
-            boolean counts = status != 304 && status != 401 && !exchange.path().equals("/rate_limit");
-            rateLimitHeaders(headers, counts, exchange.path().startsWith("/search/") ? "search" : "core");
-        }
+        // the installation's budget: the app's own (JWT) requests, 304s, 401s and /rate_limit do not count
+        boolean counts = !exchange.appEndpoint() && status != 304 && status != 401 && !exchange.path().equals("/rate_limit");
+        rateLimitHeaders(headers, counts, exchange.path().startsWith("/search/") ? "search" : "core");
         Map<String, List<String>> shown = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((k, v) -> shown.put(k, List.of(v)));
         exchange.responseHeaders = Collections.unmodifiableMap(shown);
         exchange.responseBody = body;
+        exchange.answeredAtNanos = System.nanoTime();
         exchange.status = status;
         inFlight.decrementAndGet();
         // listeners first: once the client has its answer, whatever records it has recorded it

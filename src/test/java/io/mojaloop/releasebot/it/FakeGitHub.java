@@ -48,7 +48,6 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public static final String WEBHOOK_SECRET = "it-webhook-secret";
     public static final String REPORT_TOKEN = "it-report-token";
 
-    static FakeGitHub instance;
 
     private Vertx vertx;
     SimulatedGitHubServer server;
@@ -71,7 +70,6 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        instance = this;
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         server = new SimulatedGitHubServer(state);
