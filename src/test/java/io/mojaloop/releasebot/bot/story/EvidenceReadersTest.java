@@ -102,7 +102,7 @@ class EvidenceReadersTest {
         assertThat(evidence.gateCommands).singleElement().satisfies(g -> {
             assertThat(g.gateId()).isEqualTo("golden-path-dev");
             assertThat(g.action()).isEqualTo(GateCommand.Action.PASS);
-            assertThat(g.author()).isEqualTo("henry");
+            assertThat(g.by()).isEqualTo("henry");
             assertThat(g.evidenceUrl()).isEqualTo("https://ci.example/1");
         });
     }
