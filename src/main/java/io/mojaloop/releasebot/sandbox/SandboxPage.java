@@ -8,10 +8,12 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mojaloop.releasebot.render.Texts;
+import io.mojaloop.releasebot.web.PageHeaders;
 
 /** What the bot did in the sandbox: {@code /sandbox} for people, {@code /sandbox/state} as JSON. 404 elsewhere. */
 @Path("/sandbox")
@@ -26,12 +28,12 @@ public class SandboxPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public String page() {
+    public Response page() {
         check();
         @SuppressWarnings("unchecked")
         Map<String, Object> state = mapper.convertValue(sandbox.github().snapshot(), Map.class);
-        return texts.render("sandbox/page.html", Map.of("steps", sandbox.steps(), "finished", sandbox.finished(),
-                "state", state, "org", Sandbox.ORG));
+        return PageHeaders.html(texts.render("sandbox/page.html", Map.of("steps", sandbox.steps(), "finished", sandbox.finished(),
+                "state", state, "org", Sandbox.ORG)));
     }
 
     @GET

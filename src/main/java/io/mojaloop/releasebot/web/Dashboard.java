@@ -1,50 +1,46 @@
 package io.mojaloop.releasebot.web;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.core.config.ConfigProblem;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.story.StoryView;
-import io.mojaloop.releasebot.github.ConfigService;
-import io.mojaloop.releasebot.github.GitHubApiFactory;
 import io.mojaloop.releasebot.github.GitHubWeb;
 import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.render.TimeTexts;
-import io.quarkiverse.githubapp.GitHubClientProvider;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code GET /releases}: every configured release of every organisation the app is installed on, with its calendar
  * as an inline SVG, gates, candidates, exceptions, blocked PRs and configuration errors. Server-rendered; the
- * calendar comes from the configuration, the rest from what the bot last computed from GitHub.
+ * calendar comes from the configuration ({@link DashboardReads}: read from GitHub at most every
+ * {@code release-bot.dashboard.cache-ttl}), the rest from what the bot last computed from GitHub.
+ * <p>
+ * Unless {@code release-bot.dashboard.private=true} says the page is behind authentication, it shows only what is in
+ * public repositories ({@link PublicView}) and, in dry-run, how many writes would have been made but not what they
+ * say. Each client may load it {@code release-bot.dashboard.requests-per-minute} times a minute.
  */
 @Path("/releases")
 public class Dashboard {
 
-    private static final Logger LOG = Logger.getLogger(Dashboard.class);
-
     @Inject
-    GitHubClientProvider clients;
-    @Inject
-    GitHubApiFactory githubs;
-    @Inject
-    ConfigService configs;
+    DashboardReads reads;
     @Inject
     Observed observed;
     @Inject
@@ -53,13 +49,22 @@ public class Dashboard {
     Texts texts;
     @Inject
     Clock clock;
+    @Inject
+    RequestLimits limits;
+    @Inject
+    ClientAddress clientAddress;
 
     @ConfigProperty(name = "release-bot.dry-run", defaultValue = "false")
     boolean dryRun;
+    @ConfigProperty(name = "release-bot.dashboard.private", defaultValue = "false")
+    boolean privatePage;
 
-    public record ReleaseCard(Release release, Timeline timeline, StoryView story, Instant storyAt, String web) {
+    @Context
+    HttpServerRequest request;
+
+    public record ReleaseCard(Release release, Timeline timeline, StoryView story, Instant storyAt, String web, boolean storyShown) {
         public String storyUrl() {
-            return release.story() == null ? null : web + "/" + release.story().replace("#", "/issues/");
+            return release.story() == null || !storyShown ? null : web + "/" + release.story().replace("#", "/issues/");
         }
     }
 
@@ -68,31 +73,41 @@ public class Dashboard {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public String page() {
-        Instant now = clock.instant();
-        List<OrgCard> orgs = new ArrayList<>();
-        String error = null;
-        try {
-            for (var installation : clients.getApplicationClient().getApp().listInstallations()) {
-                String org = installation.getAccount().getLogin();
-                Optional<ParsedConfig> parsed = configs.forOrganisation(githubs.github(installation.getId()), org);
-                if (parsed.isEmpty()) {
-                    continue;
-                }
-                List<ReleaseCard> cards = new ArrayList<>();
-                if (parsed.get().ok()) {
-                    for (Release release : parsed.get().config().releases()) {
-                        cards.add(new ReleaseCard(release, Timeline.of(release, parsed.get().config().freeze(), now),
-                                observed.story(org, release.version()), observed.storyAt(org, release.version()), web.base()));
-                    }
-                }
-                orgs.add(new OrgCard(org, parsed.get().problems(), cards, observed.blocked(org)));
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Dashboard could not read the installations", e);
-            error = String.valueOf(e.getMessage()); // the template says what it means
+    public Response page() {
+        if (!limits.allowDashboard(clientAddress.of(request))) {
+            return Response.status(429).header("Retry-After", "60").header("X-Content-Type-Options", "nosniff")
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity("Too many requests: at most " + limits.dashboardPerMinute + " a minute.").build();
         }
-        return texts.render("dashboard/releases.html", Map.of("orgs", orgs, "time", new TimeTexts(now), "now", now,
-                "web", web.base(), "dryRun", dryRun, "wouldWrite", observed.wouldWrite(), "error", error == null ? "" : error));
+        Instant now = clock.instant();
+        DashboardReads.Reading reading = reads.current();
+        List<OrgCard> orgs = new ArrayList<>();
+        int hidden = 0;
+        for (DashboardReads.OrgRead read : reading.orgs()) {
+            PublicView view = new PublicView(privatePage ? null : read.publicRepositories(), web.base());
+            String org = read.org();
+            if (!view.organisation(org)) {
+                hidden += view.hidden();
+                continue;
+            }
+            ParsedConfig parsed = read.config();
+            List<ReleaseCard> cards = new ArrayList<>();
+            if (parsed.ok()) {
+                for (Release release : parsed.config().releases()) {
+                    boolean storyShown = release.story() == null || view.repository(PublicView.storyRepository(release.story()));
+                    cards.add(new ReleaseCard(release, Timeline.of(release, parsed.config().freeze(), now),
+                            view.story(observed.story(org, release.version()), storyShown),
+                            observed.storyAt(org, release.version()), web.base(), storyShown));
+                }
+            }
+            orgs.add(new OrgCard(org, parsed.problems(), cards, view.blocked(observed.blocked(org))));
+            hidden += view.hidden();
+        }
+        List<Observed.WouldWrite> wouldWrite = observed.wouldWrite();
+        String page = texts.render("dashboard/releases.html", Map.of("orgs", orgs, "time", new TimeTexts(now), "now", now,
+                "web", web.base(), "dryRun", dryRun, "wouldWrite", privatePage ? wouldWrite : List.of(),
+                "wouldWriteCount", wouldWrite.size(), "showWrites", privatePage, "hidden", hidden,
+                "error", reading.error() == null ? "" : reading.error()));
+        return PageHeaders.html(page);
     }
 }

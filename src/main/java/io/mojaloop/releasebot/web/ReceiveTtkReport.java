@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -42,12 +43,14 @@ import io.mojaloop.releasebot.github.GitHubApiFactory;
 import io.mojaloop.releasebot.github.ReleaseLocator;
 import io.mojaloop.releasebot.github.model.Comment;
 import io.mojaloop.releasebot.render.Texts;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /api/v1/releases/{version}/ttk-reports[?environment=dev]}: a Testing Toolkit report becomes one
  * summary comment on the release's story (with a machine-readable line the story rebuild reads back), and the
  * story is rebuilt. {@code Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>}, compared in constant time.
- * Bad input changes nothing: 401/403 auth, 413 too large, 400 not a report, 404 unknown version.
+ * Bad input changes nothing: 401/403 auth, 413 too large, 400 not a report, 404 unknown version. A client that sent
+ * {@code release-bot.api.failed-tokens-per-minute} wrong tokens gets 429 (no token checked) until its budget refills.
  */
 @Path("/api/v1/releases/{version}/ttk-reports")
 public class ReceiveTtkReport {
@@ -73,12 +76,25 @@ public class ReceiveTtkReport {
     ObjectMapper mapper;
     @Inject
     MeterRegistry registry;
+    @Inject
+    RequestLimits limits;
+    @Inject
+    ClientAddress clientAddress;
+
+    @Context
+    HttpServerRequest request;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response receive(@PathParam("version") String version, @QueryParam("environment") String environment,
             @QueryParam("org") String org, @HeaderParam("Authorization") String authorization, InputStream body)
             throws IOException {
+        String client = clientAddress.of(request);
+        if (!limits.mayTryToken(client)) {
+            registry.counter("release_bot_ttk_reports_refused", "status", "429").increment();
+            return Response.status(429).header("Retry-After", "60").type(MediaType.APPLICATION_JSON)
+                    .entity(Map.of("error", "Too many wrong tokens from this address: try again in a minute.")).build();
+        }
         switch (token.check(authorization)) {
             case NOT_CONFIGURED -> {
                 return refuse(503, "Reports are not accepted: RELEASE_BOT_REPORT_TOKEN is not set on the bot.");
@@ -87,6 +103,7 @@ public class ReceiveTtkReport {
                 return refuse(401, "Send the report token: Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>.");
             }
             case WRONG -> {
+                limits.wrongToken(client);
                 return refuse(403, "The report token is wrong.");
             }
             case OK -> {

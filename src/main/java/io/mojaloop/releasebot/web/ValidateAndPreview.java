@@ -49,9 +49,11 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Read-only endpoints that write nothing to GitHub: {@code POST /api/v1/validate} checks a {@code release-bot.yml};
  * {@code POST /api/v1/preview} answers "would this PR pass on the 12th?" with both verdicts and their full text.
- * Protection: bodies are limited to {@code release-bot.api.max-bytes} (256 KiB) and each client to
- * {@code release-bot.api.requests-per-minute}; previewing against an organisation's live configuration ({@code org})
- * additionally needs the report token, since that reads the organisation's configuration through the app.
+ * Protection: {@link ApiInputGuard} limits each client to {@code release-bot.api.requests-per-minute} and reads
+ * the body within {@code release-bot.api.max-bytes} (256 KiB) before these methods run; previewing against an
+ * organisation's live configuration ({@code org}) additionally needs the report token (wrong tokens are limited per
+ * client, {@link RequestLimits}), since that reads the organisation's configuration through the app, and only for a
+ * repository of that organisation.
  */
 @Path("/api/v1")
 public class ValidateAndPreview {
@@ -73,6 +75,8 @@ public class ValidateAndPreview {
     int maxBytes;
     @Inject
     ReportToken token;
+    @Inject
+    ClientAddress clientAddress;
 
     @Context
     HttpServerRequest request;
@@ -140,10 +144,24 @@ public class ValidateAndPreview {
             parsed = ConfigLoader.load("release-bot.yml", in.path("config").asText(), ".github/release-bot.yml",
                     in.hasNonNull("repoConfig") ? in.path("repoConfig").asText() : null);
         } else if (in.hasNonNull("org")) {
-            if (!authorised(authorization)) {
+            String client = clientAddress.of(request);
+            if (!limits.mayTryToken(client)) {
+                return Response.status(429).header("Retry-After", "60").type(MediaType.APPLICATION_JSON)
+                        .entity(Map.of("error", "Too many wrong tokens from this address: try again in a minute.")).build();
+            }
+            ReportToken.Check check = token.check(authorization);
+            if (check == ReportToken.Check.WRONG) {
+                limits.wrongToken(client);
+            }
+            if (check != ReportToken.Check.OK) {
                 return error(401, "Previewing against an organisation's live configuration needs Authorization: Bearer <RELEASE_BOT_REPORT_TOKEN>; or send the config itself.");
             }
-            Optional<ConfigService.RepoConfig> live = liveConfig(in.path("org").asText(), repository);
+            String org = in.path("org").asText();
+            String owner = repository.substring(0, repository.indexOf('/'));
+            if (!owner.equalsIgnoreCase(org)) {
+                return error(400, "pullRequest.repository must be a repository of " + org + " (the organisation whose configuration is used), not of " + owner + ".");
+            }
+            Optional<ConfigService.RepoConfig> live = liveConfig(org, repository);
             if (live.isEmpty()) {
                 return error(404, "The bot is not installed on " + in.path("org").asText() + ".");
             }
@@ -220,16 +238,8 @@ public class ValidateAndPreview {
         return Optional.empty();
     }
 
-    private boolean authorised(String authorization) {
-        return token.check(authorization) == ReportToken.Check.OK;
-    }
-
+    /** The rate limit and the size were enforced before the body was read ({@link ApiInputGuard}); this is the backstop. */
     private Response guard(byte[] body) {
-        String client = request == null || request.remoteAddress() == null ? "?" : request.remoteAddress().hostAddress();
-        if (!limits.allow(client)) {
-            return Response.status(429).header("Retry-After", "60").type(MediaType.APPLICATION_JSON)
-                    .entity(Map.of("error", "Too many requests: at most " + limits.perMinute + " a minute.")).build();
-        }
         if (body != null && body.length > maxBytes) {
             return error(413, "The body is larger than " + maxBytes + " bytes.");
         }

@@ -28,25 +28,30 @@ import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Runs before quarkus-github-app's webhook route and answers, without dispatching, what should not be dispatched:
- * <ul>
+ * Runs before quarkus-github-app's webhook route and answers, without dispatching, what should not be dispatched.
+ * In this order, so that nobody without the webhook secret can make the bot keep anything:
+ * <ol>
  * <li>503 with {@code Retry-After} when the work queue is full (GitHub can redeliver; counted, never dropped
- * silently);</li>
- * <li>400 for a body that is not a JSON object;</li>
- * <li>200 "duplicate" for a delivery id already handled or in flight, so a redelivered event does nothing twice
- * (only correctly signed deliveries are remembered; a failed one is forgotten so its redelivery runs).</li>
- * </ul>
- * A new delivery whose {@code X-Hub-Signature-256} it has verified against the webhook secret is acknowledged at
- * once (200) and dispatched afterwards, on a worker thread, to quarkus-github-app's dispatcher: GitHub's wait does
- * not include parsing and dispatching, and deliveries are not serialised per connection as quarkus-github-app's own
- * (ordered, blocking) route does ({@code release-bot.webhook.acknowledge-before-dispatch}, default true). Anything
- * else (no secret configured, a missing or wrong signature, an empty body) goes on to quarkus-github-app's route,
- * which answers 400 to a bad signature in prod mode.
+ * silently), before the body is read;</li>
+ * <li>the body is read by {@link BoundedBody}, never to a file: 413 when it is declared or turns out larger than
+ * {@code release-bot.webhook.max-body-size} (25 MiB, GitHub's own cap), 503 when
+ * {@code release-bot.webhook.max-bodies-in-flight} bodies or {@code release-bot.webhook.max-buffered-bytes} bytes are
+ * already being read; the signature is computed while it arrives;</li>
+ * <li>400 when a webhook secret is configured and {@code X-Hub-Signature-256} is missing or wrong: nothing of the
+ * request is parsed, counted by name or remembered;</li>
+ * <li>400 for a signed body that is not a JSON object;</li>
+ * <li>200 "duplicate" for a delivery id already handled or in flight, so a redelivered event does nothing twice (a
+ * failed one is forgotten so its redelivery runs).</li>
+ * </ol>
+ * A new signed delivery is acknowledged at once (200) and dispatched afterwards, on a worker thread, to
+ * quarkus-github-app's dispatcher: GitHub's wait does not include parsing and dispatching, and deliveries are not
+ * serialised per connection as quarkus-github-app's own (ordered, blocking) route does
+ * ({@code release-bot.webhook.acknowledge-before-dispatch}, default true). Anything else (no secret configured, no
+ * delivery id, an empty body) goes on to quarkus-github-app's route with the body already read.
  * <p>
- * It also counts every delivery by event and action.
+ * Signed deliveries are counted by event and action, with names from a fixed list ({@link WebhookEvents}).
  */
 @ApplicationScoped
 public class WebhookInputGuard {
@@ -58,6 +63,12 @@ public class WebhookInputGuard {
 
     @ConfigProperty(name = "release-bot.webhook.max-body-size", defaultValue = "26214400")
     long maxBodySize;
+
+    @ConfigProperty(name = "release-bot.webhook.max-bodies-in-flight", defaultValue = "32")
+    int maxBodiesInFlight;
+
+    @ConfigProperty(name = "release-bot.webhook.max-buffered-bytes", defaultValue = "67108864")
+    long maxBufferedBytes;
 
     @ConfigProperty(name = "release-bot.webhook.remembered-deliveries", defaultValue = "10000")
     int rememberedDeliveries;
@@ -84,24 +95,60 @@ public class WebhookInputGuard {
     MeterRegistry registry;
 
     private Deliveries deliveries;
+    private BoundedBody.Budget reading;
 
     void init(@Observes Router router) {
         deliveries = new Deliveries(rememberedDeliveries);
+        reading = new BoundedBody.Budget(maxBodiesInFlight, Math.max(maxBufferedBytes, maxBodySize));
         registry.gauge("release_bot_webhooks_remembered", deliveries, Deliveries::size);
-        router.post(path).order(-1000).handler(BodyHandler.create().setBodyLimit(maxBodySize)).handler(this::guard);
+        registry.gauge("release_bot_webhook_bodies_reading", reading, BoundedBody.Budget::bodies);
+        router.post(path).order(-1000).handler(this::guard);
     }
 
     private void guard(RoutingContext ctx) {
-        String delivery = ctx.request().getHeader("X-GitHub-Delivery");
-        String event = String.valueOf(ctx.request().getHeader("X-GitHub-Event"));
         if (work.full()) {
             refuse(ctx, "busy", 503, "Busy: the release bot's work queue is full; redeliver this webhook later.");
             return;
         }
-        Buffer body = ctx.body().buffer();
+        Mac mac = hasSecret() ? mac() : null;
+        BoundedBody.read(ctx, maxBodySize, reading, new BoundedBody.Reader() {
+            @Override
+            public void chunk(Buffer chunk) {
+                if (mac != null) {
+                    mac.update(chunk.getBytes());
+                }
+            }
+
+            @Override
+            public void body(Buffer body) {
+                received(ctx, body, mac == null ? null : mac.doFinal());
+            }
+
+            @Override
+            public void tooLarge() {
+                refuse(ctx, "too-large", 413, "Too large: a webhook body is at most " + maxBodySize + " bytes.");
+            }
+
+            @Override
+            public void busy() {
+                refuse(ctx, "reading", 503, "Busy: too many webhook bodies are being received at once; redeliver this webhook later.");
+            }
+        });
+    }
+
+    /** The whole body is in; {@code digest} is its HMAC with the webhook secret (null without a secret). */
+    private void received(RoutingContext ctx, Buffer body, byte[] digest) {
+        if (digest != null && !signatureMatches(digest, ctx.request().getHeader("X-Hub-Signature-256"))) {
+            LOG.debugf("Webhook request without a valid signature refused (400)");
+            refuse(ctx, "signature", 400, "Invalid signature: X-Hub-Signature-256 must be the body's HMAC-SHA256 with the webhook secret.");
+            return;
+        }
+        BoundedBody.setOn(ctx, body);
+        String delivery = ctx.request().getHeader("X-GitHub-Delivery");
+        String event = String.valueOf(ctx.request().getHeader("X-GitHub-Event"));
         String action = "";
         JsonObject json = null;
-        if (body != null && body.length() > 0) {
+        if (body.length() > 0) {
             try {
                 Object value = Json.decodeValue(body);
                 if (!(value instanceof JsonObject object)) {
@@ -114,12 +161,13 @@ public class WebhookInputGuard {
                 return;
             }
         }
-        registry.counter("release_bot_events", "event", event, "action", action).increment();
-        if (delivery != null && !delivery.isBlank() && signedCorrectly(ctx, body)) {
+        String counted = WebhookEvents.event(event);
+        registry.counter("release_bot_events", "event", counted, "action", WebhookEvents.action(action)).increment();
+        if (delivery != null && !delivery.isBlank()) {
             switch (deliveries.begin(delivery)) {
                 case HANDLED, IN_FLIGHT -> {
-                    registry.counter("release_bot_webhooks_duplicate", "event", event).increment();
-                    LOG.infof("Webhook delivery %s (%s) seen before: not handled again", delivery, event);
+                    registry.counter("release_bot_webhooks_duplicate", "event", counted).increment();
+                    LOG.infof("Webhook delivery %s (%s) seen before: not handled again", delivery, counted);
                     ctx.response().setStatusCode(200).putHeader("Content-Type", "text/plain")
                             .end("Duplicate delivery " + delivery + ": already handled.");
                     return;
@@ -151,10 +199,10 @@ public class WebhookInputGuard {
             return null;
         }, false).onComplete(done -> {
             deliveries.end(delivery.getDeliveryId(), done.succeeded());
-            registry.timer("release_bot_webhook_dispatch", "event", delivery.getEvent(), "outcome",
+            registry.timer("release_bot_webhook_dispatch", "event", WebhookEvents.event(delivery.getEvent()), "outcome",
                     done.succeeded() ? "dispatched" : "failed").record(System.nanoTime() - acknowledged, TimeUnit.NANOSECONDS);
             if (done.failed()) {
-                registry.counter("release_bot_webhooks_failed", "event", delivery.getEvent()).increment();
+                registry.counter("release_bot_webhooks_failed", "event", WebhookEvents.event(delivery.getEvent())).increment();
                 LOG.errorf(done.cause(), "Webhook delivery %s (%s) acknowledged but its dispatch failed (the resync will heal)",
                         delivery.getDeliveryId(), delivery.getEventAction());
             }
@@ -167,30 +215,35 @@ public class WebhookInputGuard {
 
     private void refuse(RoutingContext ctx, String reason, int status, String message) {
         registry.counter("release_bot_webhooks_refused", "reason", reason).increment();
-        LOG.warnf("Webhook delivery %s refused (%d, %s)", ctx.request().getHeader("X-GitHub-Delivery"), status, reason);
+        if (status != 400) {
+            LOG.warnf("Webhook request refused (%d, %s)", status, reason);
+        }
         var response = ctx.response().setStatusCode(status).putHeader("Content-Type", "text/plain");
         if (status == 503) {
             response.putHeader("Retry-After", "30");
         }
-        response.end(message);
+        BoundedBody.answer(ctx, response, message);
     }
 
-    /** Only a delivery GitHub really sent may claim its id (without a secret, as in tests, every delivery may). */
-    private boolean signedCorrectly(RoutingContext ctx, Buffer body) {
-        if (!hasSecret()) {
-            return true;
+    private Mac mac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(webhookSecret.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-        String signature = ctx.request().getHeader("X-Hub-Signature-256");
+    }
+
+    /** Only a delivery GitHub really sent gets further (without a secret, as in dev mode, every delivery does). */
+    private static boolean signatureMatches(byte[] expected, String signature) {
         if (signature == null || !signature.startsWith("sha256=")) {
             return false;
         }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(webhookSecret.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body == null ? new byte[0] : body.getBytes());
             byte[] given = HexFormat.of().parseHex(signature.substring("sha256=".length()));
             return MessageDigest.isEqual(expected, given);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

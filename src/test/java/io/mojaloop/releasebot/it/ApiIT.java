@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,61 @@ class ApiIT {
         given().contentType("application/json").body(Map.of("org", "mojaloop", "pullRequest", Map.of("repository", "a/b", "title", "x")))
                 .post("/api/v1/preview").then().statusCode(401);
         given().contentType("application/json").body("{\"pullRequest\":{}}").post("/api/v1/preview").then().statusCode(400);
+        assertThat(github.writes()).isEmpty();
+    }
+
+    @Test
+    void aBodyDeclaredTooLargeIsRefusedBeforeItIsSent() throws IOException {
+        for (String path : new String[] { "/api/v1/validate", "/api/v1/preview" }) {
+            try (RawHttp c = RawHttp.open()) {
+                c.head("POST", path, "Content-Type: application/json", "Content-Length: 30000000");
+                assertThat(c.status(Duration.ofSeconds(10))).as(path).isEqualTo(413);
+            }
+        }
+    }
+
+    @Test
+    void aChunkedBodyIsNotReadPastTheLimit() throws IOException {
+        long written = 0;
+        try (RawHttp c = RawHttp.open()) {
+            c.head("POST", "/api/v1/validate", "Content-Type: application/yaml", "Transfer-Encoding: chunked");
+            byte[] data = "# padding\n".repeat(6554).substring(0, 65536).getBytes();
+            byte[] chunk;
+            byte[] size = "10000\r\n".getBytes();
+            chunk = new byte[size.length + data.length + 2];
+            System.arraycopy(size, 0, chunk, 0, size.length);
+            System.arraycopy(data, 0, chunk, size.length, data.length);
+            chunk[chunk.length - 2] = '\r';
+            chunk[chunk.length - 1] = '\n';
+            try {
+                while (written < 30_000_000) {
+                    c.write(chunk);
+                    written += data.length;
+                }
+            } catch (IOException expected) {
+                // the bot stopped reading and closed the connection
+            }
+        }
+        assertThat(written).as("bytes the bot let a client send past the 256 KiB limit").isLessThan(8_000_000);
+        given().body(CONFIG).post("/api/v1/validate").then().statusCode(200).body("valid", equalTo(true));
+    }
+
+    @Test
+    void previewWithAnOrganisationStaysInsideIt() {
+        github.installedOn("pv-org");
+        github.orgConfig("pv-org", CONFIG);
+        Map<String, Object> elsewhere = Map.of("org", "pv-org", "at", "2026-11-01T00:00:00Z",
+                "pullRequest", Map.of("repository", "victim-org/central-ledger", "title", "feat: x", "author", "eve"));
+        given().contentType("application/json").header("Authorization", "Bearer " + FakeGitHub.REPORT_TOKEN).body(elsewhere)
+                .post("/api/v1/preview").then().statusCode(400).body("error", containsString("pv-org"));
+        // nothing was read (and so nothing cached) for the other organisation
+        assertThat(github.requests("GET", "/repos/victim-org/")).isEmpty();
+
+        Map<String, Object> inside = Map.of("org", "pv-org", "at", "2026-11-01T00:00:00Z",
+                "pullRequest", Map.of("repository", "PV-Org/central-ledger", "title", "feat: x", "author", "eve"));
+        given().contentType("application/json").header("Authorization", "Bearer " + FakeGitHub.REPORT_TOKEN).body(inside)
+                .post("/api/v1/preview").then().statusCode(200).body("validConfig", equalTo(true))
+                .body("releaseFreeze.conclusion", equalTo("success"));
         assertThat(github.writes()).isEmpty();
     }
 }

@@ -5,17 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
-/** RELEASE_BOT_DRY_RUN=true: the bot reads and evaluates for real, writes nothing, and shows what it would have written. */
+/**
+ * RELEASE_BOT_DRY_RUN=true: the bot reads and evaluates for real, writes nothing, and shows what it would have written
+ * (on a dashboard the deployment declares to be behind authentication; {@link DryRunPublicDashboardIT} for one that is not).
+ */
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = FakeGitHub.class, restrictToAnnotatedClass = true, initArgs = @ResourceArg(name = "dry-run", value = "true"))
+@TestProfile(DryRunIT.PrivateDashboard.class)
 class DryRunIT {
+
+    public static class PrivateDashboard implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("release-bot.dashboard.private", "true");
+        }
+    }
 
     FakeGitHub github;
 

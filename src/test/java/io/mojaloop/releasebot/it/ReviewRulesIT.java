@@ -94,6 +94,8 @@ class ReviewRulesIT {
         String org = org();
         String repo = org + "/central-ledger";
         github.installedOn(org);
+        // public repositories: the dashboard shows an anonymous viewer only those (release-bot.dashboard.private)
+        github.installationRepositories(org + "/.github", repo);
         github.orgConfig(org, CONFIG);
         github.pullRequest(repo, 31, "eve", SHA, "main", "fix: abandoned idea");
         Webhooks.send("pull_request", Webhooks.pullRequest("opened", repo, 31, "eve", SHA)).then().statusCode(200);

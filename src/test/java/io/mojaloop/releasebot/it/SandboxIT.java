@@ -79,6 +79,18 @@ class SandboxIT {
         assertThat(page).contains("central-ledger#101").contains("Blocked by the feature freeze");
     }
 
+    @Test
+    void thePagesForPeopleCannotBeFramedOrRunScripts() {
+        for (String path : new String[] { "/sandbox", "/releases" }) {
+            io.restassured.response.Response page = given().get(path);
+            page.then().statusCode(200);
+            assertThat(page.getHeader("Content-Security-Policy")).as(path).contains("default-src 'none'")
+                    .contains("script-src 'none'").contains("frame-ancestors 'none'").contains("style-src 'sha256-");
+            assertThat(page.getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(page.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> outcome(JsonPath state, int step) {
         return (List<String>) state.getList("steps", Map.class).get(step - 1).get("outcome");

@@ -36,21 +36,25 @@ class DashboardWordingTest {
         StoryView story = ReleaseReadiness.evaluate(evidence, NOW);
         var cards = List.of(
                 new Dashboard.ReleaseCard(evidence.release(), Timeline.of(evidence.release(), Freeze.DEFAULTS, NOW), story,
-                        NOW.minusSeconds(60), "https://github.com"),
+                        NOW.minusSeconds(60), "https://github.com", true),
                 new Dashboard.ReleaseCard(released.release(), Timeline.of(released.release(), Freeze.DEFAULTS, NOW), null, null,
-                        "https://github.com"));
+                        "https://github.com", true));
         var orgs = List.of(
                 new Dashboard.OrgCard("mojaloop", List.of(), cards, List.of(new Observed.BlockedPr("mojaloop/central-ledger", 7,
                         "release-freeze", "Blocked by the feature freeze of v17.2.0 until Mon 25 Jan 2027", NOW))),
                 new Dashboard.OrgCard("broken-org", List.of(new ConfigProblem("release-bot.yml", 3, 5, "unknown key <x>")), List.of(),
                         List.of()));
-        String page = texts.render("dashboard/releases.html", Map.of("orgs", orgs, "time", new TimeTexts(NOW), "now", NOW,
-                "web", "https://github.com", "dryRun", true, "wouldWrite", List.of(new Observed.WouldWrite(NOW, "POST",
-                        "/repos/mojaloop/central-ledger/check-runs", "review-rules: failure (0 of 2 organisations, 0 of 2 approvals)")),
-                "error", "timeout <after 30s>"));
+        String page = texts.render("dashboard/releases.html", Map.ofEntries(Map.entry("orgs", orgs),
+                Map.entry("time", new TimeTexts(NOW)), Map.entry("now", NOW), Map.entry("web", "https://github.com"),
+                Map.entry("dryRun", true), Map.entry("wouldWrite", List.of(new Observed.WouldWrite(NOW, "POST",
+                        "/repos/mojaloop/central-ledger/check-runs", "review-rules: failure (0 of 2 organisations, 0 of 2 approvals)"))),
+                Map.entry("wouldWriteCount", 1), Map.entry("showWrites", true), Map.entry("hidden", 0),
+                Map.entry("error", "timeout <after 30s>")));
         Wording.matches("dashboard.html", page);
-        String empty = texts.render("dashboard/releases.html", Map.of("orgs", List.of(), "time", new TimeTexts(NOW), "now", NOW,
-                "web", "https://github.com", "dryRun", false, "wouldWrite", List.of(), "error", ""));
+        String empty = texts.render("dashboard/releases.html", Map.ofEntries(Map.entry("orgs", List.of()),
+                Map.entry("time", new TimeTexts(NOW)), Map.entry("now", NOW), Map.entry("web", "https://github.com"),
+                Map.entry("dryRun", false), Map.entry("wouldWrite", List.of()), Map.entry("wouldWriteCount", 0),
+                Map.entry("showWrites", false), Map.entry("hidden", 0), Map.entry("error", "")));
         Wording.matches("dashboard-empty.html", empty);
     }
 }
