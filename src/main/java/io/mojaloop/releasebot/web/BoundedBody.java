@@ -184,17 +184,24 @@ final class BoundedBody {
     }
 
     /**
-     * Ends the response; when the request body was not (all) read, asks the client to go and closes the connection
-     * once the answer is out, so what it still sends is never read.
+     * Ends the response; when the request body was not (all) read, stops the client from sending the rest: over
+     * HTTP/1 it is asked to go ({@code Connection: close}) and the connection is closed once the answer is out; over
+     * HTTP/2 only this request's stream is reset (NO_ERROR, after the complete answer: the other requests on the
+     * connection go on).
      */
     static void answer(RoutingContext ctx, HttpServerResponse response, String text) {
         boolean unread = !ctx.request().isEnded();
-        if (unread) {
+        boolean http2 = ctx.request().version() == HttpVersion.HTTP_2;
+        if (unread && !http2) {
             response.putHeader("Connection", "close");
         }
         response.end(text).onComplete(sent -> {
             if (unread) {
-                ctx.request().connection().close();
+                if (http2) {
+                    response.reset(0);
+                } else {
+                    ctx.request().connection().close();
+                }
             }
         });
     }

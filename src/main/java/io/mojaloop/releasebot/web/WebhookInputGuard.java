@@ -64,7 +64,7 @@ public class WebhookInputGuard {
     @ConfigProperty(name = "release-bot.webhook.max-body-size", defaultValue = "26214400")
     long maxBodySize;
 
-    @ConfigProperty(name = "release-bot.webhook.max-bodies-in-flight", defaultValue = "32")
+    @ConfigProperty(name = "release-bot.webhook.max-bodies-in-flight", defaultValue = "256")
     int maxBodiesInFlight;
 
     @ConfigProperty(name = "release-bot.webhook.max-buffered-bytes", defaultValue = "67108864")

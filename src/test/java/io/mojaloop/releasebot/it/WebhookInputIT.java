@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
 
 /**
  * What an unsigned sender can make the webhook endpoint do: nothing it keeps. Its requests are not parsed, not
@@ -123,13 +129,13 @@ class WebhookInputIT {
                 assertThat(third.status(Duration.ofSeconds(10))).as("a third large body is refused at once").isEqualTo(503);
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> bodiesReading() == 2);
-            // and many small bodies in flight at once: beyond 32 (the two large ones count), refused
-            for (int i = 0; i < 30; i++) {
+            // and many small bodies in flight at once: beyond 256 (the two large ones count), refused
+            for (int i = 0; i < 254; i++) {
                 reading.add(RawHttp.open().head("POST", "/", "Content-Type: application/json", "Content-Length: 100",
                         "X-GitHub-Event: push", "X-GitHub-Delivery: " + UUID.randomUUID(), "X-Hub-Signature-256: sha256=00")
                         .write(new byte[] { '{' }));
             }
-            await().atMost(Duration.ofSeconds(10)).until(() -> bodiesReading() == 32);
+            await().atMost(Duration.ofSeconds(10)).until(() -> bodiesReading() == 256);
             try (RawHttp more = RawHttp.open()) {
                 more.head("POST", "/", "Content-Type: application/json", "Content-Length: 100", "X-GitHub-Event: push",
                         "X-GitHub-Delivery: " + UUID.randomUUID(), "X-Hub-Signature-256: sha256=00");
@@ -143,6 +149,33 @@ class WebhookInputIT {
         // the senders gone, what they held is given back
         await().atMost(Duration.ofSeconds(10)).until(() -> Webhooks.send("ping", "{\"zen\":\"z\",\"hook_id\":1}",
                 UUID.randomUUID().toString()).statusCode() == 200);
+    }
+
+    @Test
+    void overHttp2ARefusedRequestLeavesTheOthersOnItsConnectionAlone() throws Exception {
+        HttpClient h2 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).proxy(HttpClient.Builder.NO_PROXY).build();
+        String base = "http://localhost:" + RestAssured.port;
+        HttpResponse<Void> upgraded = h2.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        List<CompletableFuture<Integer>> pings = new ArrayList<>();
+        CompletableFuture<Integer> oversized = h2.sendAsync(HttpRequest.newBuilder(URI.create(base + "/"))
+                .header("Content-Type", "application/json").header("X-GitHub-Event", "push")
+                .header("X-GitHub-Delivery", UUID.randomUUID().toString()).header("X-Hub-Signature-256", "sha256=00")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[25 * 1024 * 1024 + 1])).build(),
+                HttpResponse.BodyHandlers.discarding()).handle((r, e) -> e == null ? r.statusCode() : -1);
+        for (int i = 0; i < 40; i++) {
+            byte[] body = ("{\"zen\":\"z\",\"hook_id\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+            pings.add(h2.sendAsync(HttpRequest.newBuilder(URI.create(base + "/")).header("Content-Type", "application/json")
+                    .header("X-GitHub-Event", "ping").header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode));
+        }
+        assertThat(oversized.get()).as("the oversized request: refused (or its stream reset)").isIn(413, -1);
+        for (CompletableFuture<Integer> ping : pings) {
+            assertThat(ping.get()).isEqualTo(200);
+        }
     }
 
     /** What the bot says it is reading right now. */
