@@ -34,7 +34,7 @@ public record AuditSection(boolean checked, List<Row> rows, int hidden, int revi
             }
             Audit.MergedPullRequest pr = r.pr();
             String repo = pr.repository().contains("/") ? pr.repository().substring(pr.repository().indexOf('/') + 1) : pr.repository();
-            shown.add(new Row(Links.clip(repo, NAME) + "#" + pr.number(), pr.url(), Links.clip(pr.title(), TITLE),
+            shown.add(new Row(Links.clip(repo, NAME) + "#" + pr.number(), pr.url(), Links.clip(ConventionalCommit.withoutPullRequest(pr.title()), TITLE),
                     Links.clip(pr.mergedBy(), 39), pr.mergedHead() == null ? null : NotesView.shortSha(pr.mergedHead()),
                     Links.clip(pr.reviewRules(), 20), Links.clip(pr.freezeWindow(), 40), r.reviewRuleNotMet(), r.reviewException(),
                     r.freeze()));

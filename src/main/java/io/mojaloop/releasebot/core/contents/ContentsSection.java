@@ -30,7 +30,11 @@ public record ContentsSection(String version, boolean read, boolean previousRead
      * @param listed false when its commits could not be listed (a problem says why)
      */
     public record Row(String name, String repository, String previous, String version, Change change, int features,
-            int fixes, int breaking, boolean listed, boolean truncated) {
+            int fixes, int breaking, boolean listed, boolean truncated, int listedCommits, int totalCommits) {
+
+        public boolean added() {
+            return change == Change.ADDED;
+        }
     }
 
     public static ContentsSection of(ReleaseContents contents, Links links, String draftUrl) {
@@ -44,7 +48,7 @@ public record ContentsSection(String version, boolean read, boolean previousRead
             rows.add(new Row(Links.clip(c.name(), NAME), c.repository().equals(c.name()) ? null : Links.clip(c.repository(), NAME),
                     Links.clip(c.previous(), VERSION), Links.clip(c.version(), VERSION), c.change(), c.features().size(),
                     c.fixes().size(), c.breaking().size(), !compared || c.compare().listed(),
-                    c.compare() == Component.CompareStatus.TRUNCATED));
+                    c.compare() == Component.CompareStatus.TRUNCATED, c.listed(), c.totalCommits()));
         }
         List<String> problems = contents.problems().stream().limit(MAX_PROBLEMS).map(p -> Links.clip(p.message(), PROBLEM)).toList();
         NotesView notes = NotesView.of(contents, links);

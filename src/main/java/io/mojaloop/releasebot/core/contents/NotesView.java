@@ -25,7 +25,16 @@ public record NotesView(ReleaseContents contents, String chartUrl, String previo
      * @param compareUrl the compare of its two tags (null when not compared)
      */
     public record VersionRow(String name, String repository, String previous, String version, Change change,
-            String versionUrl, String compareUrl, Component.CompareStatus compare, int commits) {
+            String versionUrl, String compareUrl, Component.CompareStatus compare, int commits, int listed) {
+
+        /** Compared, or should have been, and its commits could not be listed. */
+        public boolean notListed() {
+            return compare.failed();
+        }
+
+        public boolean truncated() {
+            return compare == Component.CompareStatus.TRUNCATED;
+        }
 
         public boolean added() {
             return change == Change.ADDED;
@@ -58,7 +67,7 @@ public record NotesView(ReleaseContents contents, String chartUrl, String previo
             String versionUrl = c.version() != null && repositoryKnown && !c.fromDependencies() ? links.release(c.repository(), c.version()) : null;
             String compareUrl = c.compare().listed() ? links.compare(c.repository(), c.previous(), c.version()) : null;
             VersionRow row = new VersionRow(c.name(), c.repository(), c.previous(), c.version(), c.change(), versionUrl, compareUrl,
-                    c.compare(), c.totalCommits());
+                    c.compare(), c.totalCommits(), c.listed());
             (c.change().changed() || c.change() == Change.REMOVED ? changed : rest).add(row);
         }
         List<VersionRow> versions = new ArrayList<>(changed);
@@ -115,5 +124,10 @@ public record NotesView(ReleaseContents contents, String chartUrl, String previo
 
     public int notSemver() {
         return contents.count(Change.NOT_SEMVER);
+    }
+
+    /** Components only the chart's dependencies name (version unknown). */
+    public int dependencyOnly() {
+        return (int) contents.components().stream().filter(Component::fromDependencies).count();
     }
 }

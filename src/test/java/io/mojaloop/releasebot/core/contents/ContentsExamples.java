@@ -36,8 +36,14 @@ final class ContentsExamples {
         }
     }
 
+    /** A commit id that looks like one: the SHA-1 of the number. */
     static String sha(int n) {
-        return String.format("%040x", n * 7919L + 0xabc0000L);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(String.valueOf(n).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static ContentsDiff diff() {
