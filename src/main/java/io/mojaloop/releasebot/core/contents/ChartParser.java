@@ -74,6 +74,10 @@ public final class ChartParser {
         Map<String, Node> top = new LinkedHashMap<>();
         for (NodeTuple t : mapping.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k) {
+                if (top.containsKey(k.getValue()) && List.of("appVersion", "dependencies").contains(k.getValue())) {
+                    problems.add(ContentsProblem.release(at(where, k) + ": the chart gives " + k.getValue()
+                            + " twice; the first is used"));
+                }
                 top.putIfAbsent(k.getValue(), t.getValueNode());
             }
         }

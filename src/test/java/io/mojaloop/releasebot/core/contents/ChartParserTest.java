@@ -127,6 +127,13 @@ class ChartParserTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsAProblemAndTheFirstIsUsed() {
+        Chart chart = parse("appVersion: \"a: v1.0.0\"\nname: x\nappVersion: \"a: v2.0.0\"\n");
+        assertThat(chart.appVersions()).containsExactly(new AppVersion("a", "v1.0.0"));
+        assertThat(messages(chart)).containsExactly(WHERE + ":3: the chart gives appVersion twice; the first is used");
+    }
+
+    @Test
     void aLongValueIsClippedInTheMessage() {
         String longText = "x".repeat(300);
         assertThat(messages(appVersion(longText))).singleElement().asString().hasSizeLessThan(250).contains("…");
