@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record BotConfig(Reviews reviews, Map<String, List<String>> affiliations, AffiliationFallback affiliationFallback,
         Freeze freeze, ReleaseCandidates releaseCandidates, List<Release> releases, List<Gate> gates,
-        List<String> implementers) {
+        List<String> implementers, Contents contents) {
 
     /** Who validates a release candidate downstream, unless {@code implementers:} says otherwise. */
     public static final List<String> DEFAULT_IMPLEMENTERS = List.of("mini-loop", "iac", "core-test-harness");
@@ -25,6 +25,16 @@ public record BotConfig(Reviews reviews, Map<String, List<String>> affiliations,
         releases = List.copyOf(releases);
         gates = List.copyOf(gates);
         implementers = List.copyOf(implementers);
+        if (contents == null) {
+            contents = Contents.DEFAULTS;
+        }
+    }
+
+    public BotConfig(Reviews reviews, Map<String, List<String>> affiliations, AffiliationFallback affiliationFallback,
+            Freeze freeze, ReleaseCandidates releaseCandidates, List<Release> releases, List<Gate> gates,
+            List<String> implementers) {
+        this(reviews, affiliations, affiliationFallback, freeze, releaseCandidates, releases, gates, implementers,
+                Contents.DEFAULTS);
     }
 
     public BotConfig(Reviews reviews, Map<String, List<String>> affiliations, AffiliationFallback affiliationFallback,
@@ -34,6 +44,6 @@ public record BotConfig(Reviews reviews, Map<String, List<String>> affiliations,
 
     public BotConfig withReviews(Reviews newReviews) {
         return new BotConfig(newReviews, affiliations, affiliationFallback, freeze, releaseCandidates, releases, gates,
-                implementers);
+                implementers, contents);
     }
 }

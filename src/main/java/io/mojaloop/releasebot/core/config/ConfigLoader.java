@@ -40,14 +40,15 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ConfigLoader {
 
     static final List<String> TOP_LEVEL = List.of("reviews", "affiliations", "affiliation-fallback", "freeze",
-            "release-candidates", "releases", "gates", "implementers");
+            "release-candidates", "releases", "gates", "implementers", "contents");
     static final List<String> REVIEWS = List.of("required-approvals", "distinct-organisations", "dismiss-stale",
             "exception-approvers");
     static final List<String> FREEZE = List.of("feature-freeze-weeks-before-pi-kickoff", "bugfix-freeze-weeks-before-release",
             "branches", "feature-types", "allowed-during-bugfix-freeze-labels", "exception-approvers");
     static final List<String> RELEASE_CANDIDATES = List.of("approvers");
     static final List<String> RELEASE = List.of("version", "pi-kickoff", "release-date", "timezone", "feature-freeze",
-            "bugfix-freeze", "story", "repos");
+            "bugfix-freeze", "story", "repos", "previous");
+    static final List<String> CONTENTS = List.of("repo", "chart", "components");
     static final List<String> GATE = List.of("id", "name", "kind", "ttk-suite", "issue-query", "environment", "path");
 
 
@@ -63,6 +64,11 @@ public final class ConfigLoader {
     /** Plain decimal only: YAML 1.1 also reads 010 (octal), 0x1F, 1_000 and 1:30 as integers, which nobody means here. */
     static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,8}");
     static final Pattern IMPLEMENTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+    /** A chart or appVersion component name: what Helm allows in a chart name, plus dots. */
+    static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /** A release tag: vX.Y.Z (the v optional) with an optional pre-release suffix such as -hotfix.1. */
+    static final Pattern TAG = Pattern.compile(
+            "v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
 
     private ConfigLoader() {
     }
@@ -150,7 +156,8 @@ public final class ConfigLoader {
                     ? strings(top.get("implementers"), "implementers", s -> IMPLEMENTER.matcher(s).matches(),
                             "an implementer name such as mini-loop (letters, digits, - and _)")
                     : BotConfig.DEFAULT_IMPLEMENTERS;
-            return new BotConfig(reviews, affiliations, fallback, freeze, rc, releases, gates, implementers);
+            Contents contents = top.containsKey("contents") ? contents(top.get("contents")) : Contents.DEFAULTS;
+            return new BotConfig(reviews, affiliations, fallback, freeze, rc, releases, gates, implementers, contents);
         }
 
         BotConfig repo(String text, BotConfig org) {
@@ -371,7 +378,9 @@ public final class ConfigLoader {
                         problem(k.get("repos"), path + ".repos: list at least one repository");
                     }
                 }
-                Release release = new Release(version, kickoff, releaseDate, zone, feature, bugfix, story, repos, line);
+                String previous = k.containsKey("previous") ? previous(k.get("previous"), path + ".previous", version) : null;
+                Release release = new Release(version, kickoff, releaseDate, zone, feature, bugfix, story, repos, line,
+                        previous);
                 if (releaseDate != null) {
                     checkWindows(release, freeze, k, path);
                 }
@@ -380,6 +389,111 @@ public final class ConfigLoader {
                 }
             }
             return releases;
+        }
+
+        /** {@code previous:}: a tag below the release's own version. */
+        String previous(Node node, String path, String version) {
+            String value = text(node, path, "a release tag such as v17.1.0");
+            if (value == null) {
+                return null;
+            }
+            String tag = value.trim();
+            java.util.regex.Matcher m = TAG.matcher(tag);
+            if (!m.matches()) {
+                problem(node, path + ": expected a release tag such as v17.1.0, found \"" + value + "\"");
+                return null;
+            }
+            if (version != null) {
+                String bare = tag.startsWith("v") ? tag.substring(1) : tag;
+                String own = version.trim().startsWith("v") ? version.trim().substring(1) : version.trim();
+                if (bare.equals(own)) {
+                    problem(node, path + ": " + tag + " is this release itself; name the release it follows (e.g. the last vX.Y.Z before it)");
+                    return null;
+                }
+                java.util.regex.Matcher v = TAG.matcher(version.trim());
+                if (v.matches()) {
+                    for (int i = 1; i <= 3; i++) {
+                        int c = new java.math.BigInteger(m.group(i)).compareTo(new java.math.BigInteger(v.group(i)));
+                        if (c < 0) {
+                            break;
+                        }
+                        if (c > 0) {
+                            problem(node, path + ": " + tag + " is above " + version.trim() + "; previous is the release this one follows");
+                            return null;
+                        }
+                    }
+                }
+            }
+            return tag;
+        }
+
+        Contents contents(Node node) {
+            Contents d = Contents.DEFAULTS;
+            Map<String, Node> k = keys(node, "contents", CONTENTS);
+            if (k == null) {
+                return d;
+            }
+            String repo = d.repo();
+            if (k.containsKey("repo")) {
+                String value = text(k.get("repo"), "contents.repo", "a repository name such as helm");
+                if (value != null && !REPO.matcher(value.trim()).matches()) {
+                    problem(k.get("repo"), "contents.repo: expected a repository name such as helm (or owner/name), found \"" + value + "\"");
+                } else if (value != null) {
+                    repo = value.trim();
+                }
+            }
+            String chart = d.chart();
+            if (k.containsKey("chart")) {
+                String value = text(k.get("chart"), "contents.chart", "a file path such as mojaloop/Chart.yaml");
+                if (value != null) {
+                    String path = value.trim();
+                    if (path.startsWith("/") || path.endsWith("/") || java.util.Arrays.asList(path.split("/")).contains("..")
+                            || java.util.Arrays.asList(path.split("/")).contains("")) {
+                        problem(k.get("chart"), "contents.chart: expected a file path inside the repository such as "
+                                + "mojaloop/Chart.yaml (no leading /, no .., no empty part), found \"" + value + "\"");
+                    } else {
+                        chart = path;
+                    }
+                }
+            }
+            Map<String, String> components = new LinkedHashMap<>();
+            if (k.containsKey("components")) {
+                Node n = k.get("components");
+                if (!(n instanceof MappingNode mapping)) {
+                    problem(n, "contents.components: expected a mapping of chart name to repository (e.g. centralledger: "
+                            + "central-ledger), found " + describe(n));
+                } else {
+                    Map<String, String> seen = new HashMap<>();
+                    for (NodeTuple t : mapping.getValue()) {
+                        String name = keyName(t.getKeyNode());
+                        if (name == null) {
+                            continue;
+                        }
+                        if (!COMPONENT.matcher(name).matches()) {
+                            problem(t.getKeyNode(), "contents.components: \"" + name
+                                    + "\" is not a chart name (letters, digits, ., - and _), e.g. centralledger");
+                            continue;
+                        }
+                        String first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+                        if (first != null) {
+                            problem(t.getKeyNode(), "contents.components: duplicate name " + name
+                                    + (first.equals(name) ? "" : " (names are case-insensitive: " + first + " is already listed)"));
+                            continue;
+                        }
+                        String target = scalar(t.getValueNode(), "contents.components." + name, "a repository name such as central-ledger");
+                        if (target == null) {
+                            continue;
+                        }
+                        if (!REPO.matcher(target.trim()).matches()) {
+                            problem(t.getValueNode(), "contents.components." + name
+                                    + ": expected a repository name such as central-ledger (or owner/name), found \"" + target + "\"");
+                            continue;
+                        }
+                        components.put(name, target.trim());
+                    }
+                }
+            }
+            return new Contents(repo, chart, components);
         }
 
         static Optional<String> peekVersion(Node item) {

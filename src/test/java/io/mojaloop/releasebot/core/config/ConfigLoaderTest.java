@@ -653,4 +653,149 @@ class ConfigLoaderTest {
                 "2:25", "5:15", "9:15", "11:14", "12:19", "17:9");
         assertThat(parsed.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(ORG));
     }
+
+    // ---- contents and releases[].previous ------------------------------------------------------------------------
+
+    static final String RELEASE = "releases:\n  - version: v17.2.0\n    release-date: 2027-01-25\n    repos: [helm]\n";
+
+    @Test
+    void contentsDefaultToHelmAndItsMojaloopChart() {
+        Contents c = org(EXAMPLE).config().contents();
+        assertThat(c).isEqualTo(Contents.DEFAULTS);
+        assertThat(c.repo()).isEqualTo("helm");
+        assertThat(c.chart()).isEqualTo("mojaloop/Chart.yaml");
+        assertThat(c.components()).isEmpty();
+        assertThat(BotConfig.DEFAULTS.contents()).isEqualTo(Contents.DEFAULTS);
+        assertThat(org("contents:\n").config().contents()).isEqualTo(Contents.DEFAULTS);
+        assertThat(org("contents: {}\n").problems()).isEmpty();
+    }
+
+    @Test
+    void theProductExampleOfContentsParses() {
+        ParsedConfig parsed = org("""
+                contents:
+                  repo: helm                      # the umbrella repository of the org
+                  chart: mojaloop/Chart.yaml      # its chart
+                  components:                     # a component name -> its repository, where they differ
+                    centralledger: central-ledger
+                    centralsettlement: central-settlement
+                releases:
+                  - version: v17.2.0
+                    previous: v17.1.0             # optional
+                    release-date: 2027-01-25
+                    repos: [helm]
+                """);
+        assertThat(parsed.problems()).isEmpty();
+        Contents c = parsed.config().contents();
+        assertThat(c.components()).containsExactly(java.util.Map.entry("centralledger", "central-ledger"),
+                java.util.Map.entry("centralsettlement", "central-settlement"));
+        assertThat(c.repositoryOf("centralledger")).isEqualTo("central-ledger");
+        assertThat(c.repositoryOf("CentralLedger")).isEqualTo("central-ledger");
+        assertThat(c.repositoryOf("quoting-service")).isEqualTo("quoting-service");
+        assertThat(c.maps("CENTRALSETTLEMENT")).isTrue();
+        assertThat(c.maps("central-settlement")).isFalse();
+        assertThat(parsed.config().releases().get(0).previous()).isEqualTo("v17.1.0");
+    }
+
+    @Test
+    void contentsMayNameAnotherUmbrellaAndChart() {
+        Contents c = org("contents:\n  repo: mojaloop/helm-charts\n  chart: charts/mojaloop/Chart.yaml\n  components: {mojaloop-bulk: bulk-api-adapter}\n")
+                .config().contents();
+        assertThat(c).isEqualTo(new Contents("mojaloop/helm-charts", "charts/mojaloop/Chart.yaml",
+                java.util.Map.of("mojaloop-bulk", "bulk-api-adapter")));
+    }
+
+    @Test
+    void contentsProblemsAreLocatedAtTheValue() {
+        at(only(org("contents:\n  repos: helm\n")), 2, 3);
+        assertThat(only(org("contents:\n  repos: helm\n")).message()).isEqualTo(
+                "contents: unknown key repos; expected one of repo, chart, components");
+        ConfigProblem repo = only(org("contents:\n  repo: \"helm charts\"\n"));
+        at(repo, 2, 9);
+        assertThat(repo.message()).isEqualTo("contents.repo: expected a repository name such as helm (or owner/name), found \"helm charts\"");
+        assertThat(only(org("contents:\n  repo:\n")).message()).isEqualTo(
+                "contents.repo: expected a repository name such as helm, found nothing");
+        assertThat(only(org("contents:\n  repo: [helm]\n")).message()).contains("contents.repo: expected").contains("found a list");
+        assertThat(only(org("contents: helm\n")).message()).startsWith("contents: expected a mapping with the keys repo, chart, components");
+        assertThat(org("contents:\n  repo: \"helm charts\"\n").config().contents().repo()).isEqualTo("helm");
+    }
+
+    @Test
+    void theChartIsAPathInsideTheRepository() {
+        for (String bad : List.of("/mojaloop/Chart.yaml", "../other/Chart.yaml", "mojaloop/../../x.yaml", "mojaloop/", "mojaloop//Chart.yaml")) {
+            ConfigProblem p = only(org("contents:\n  chart: \"" + bad + "\"\n"));
+            at(p, 2, 10);
+            assertThat(p.message()).startsWith("contents.chart: expected a file path inside the repository").endsWith("found \"" + bad + "\"");
+        }
+        assertThat(only(org("contents:\n  chart: \" \"\n")).message()).isEqualTo(
+                "contents.chart: expected a file path such as mojaloop/Chart.yaml, found an empty text");
+        assertThat(org("contents:\n  chart: Chart.yaml\n").config().contents().chart()).isEqualTo("Chart.yaml");
+    }
+
+    @Test
+    void componentsAreAMappingOfChartNameToRepository() {
+        ConfigProblem list = only(org("contents:\n  components: [centralledger]\n"));
+        at(list, 2, 15);
+        assertThat(list.message()).isEqualTo("contents.components: expected a mapping of chart name to repository "
+                + "(e.g. centralledger: central-ledger), found a list");
+        ConfigProblem dup = only(org("contents:\n  components:\n    centralledger: central-ledger\n    CentralLedger: central-ledger\n"));
+        at(dup, 4, 5);
+        assertThat(dup.message()).isEqualTo("contents.components: duplicate name CentralLedger (names are case-insensitive: "
+                + "centralledger is already listed)");
+        ConfigProblem same = only(org("contents:\n  components:\n    centralledger: a\n    centralledger: b\n"));
+        assertThat(same.message()).isEqualTo("contents.components: duplicate name centralledger");
+        ConfigProblem target = only(org("contents:\n  components:\n    centralledger: \"central ledger\"\n"));
+        at(target, 3, 20);
+        assertThat(target.message()).isEqualTo("contents.components.centralledger: expected a repository name such as "
+                + "central-ledger (or owner/name), found \"central ledger\"");
+        ConfigProblem empty = only(org("contents:\n  components:\n    centralledger:\n"));
+        assertThat(empty.message()).isEqualTo("contents.components.centralledger: expected a repository name such as "
+                + "central-ledger, found nothing");
+        ConfigProblem name = only(org("contents:\n  components:\n    \"central ledger\": central-ledger\n"));
+        at(name, 3, 5);
+        assertThat(name.message()).contains("\"central ledger\" is not a chart name");
+        // the good entries around a bad one are kept
+        ParsedConfig mixed = org("contents:\n  components:\n    a: x\n    b: \"bad repo\"\n    c: owner/y\n");
+        assertThat(mixed.config().contents().components()).containsOnlyKeys("a", "c");
+    }
+
+    @Test
+    void aRepositoryFileMayNotHoldContents() {
+        ConfigProblem p = only(ConfigLoader.load(ORG, EXAMPLE, REPO, "contents:\n  repo: helm\n"));
+        assertThat(p.message()).contains("only reviews may be overridden").contains("move contents");
+    }
+
+    @Test
+    void previousIsOptionalAndNullWhenAbsent() {
+        ParsedConfig parsed = org(RELEASE);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.config().releases().get(0).previous()).isNull();
+    }
+
+    @Test
+    void previousIsATagBelowTheVersion() {
+        for (String ok : List.of("v17.1.0", "17.1.0", "v17.1.9", "v16.99.99", "v17.1.0-hotfix.1", "v17.2.0-rc.1")) {
+            ParsedConfig parsed = org(RELEASE + "    previous: " + ok + "\n");
+            assertThat(parsed.problems()).as(ok).isEmpty();
+            assertThat(parsed.config().releases().get(0).previous()).isEqualTo(ok);
+        }
+        ConfigProblem shape = only(org(RELEASE + "    previous: 17.1\n"));
+        at(shape, 5, 15);
+        assertThat(shape.message()).isEqualTo("releases[v17.2.0].previous: expected a release tag such as v17.1.0, found \"17.1\"");
+        assertThat(only(org(RELEASE + "    previous: latest\n")).message()).contains("found \"latest\"");
+        assertThat(only(org(RELEASE + "    previous: v017.1.0\n")).message()).contains("expected a release tag");
+        assertThat(only(org(RELEASE + "    previous:\n")).message()).isEqualTo(
+                "releases[v17.2.0].previous: expected a release tag such as v17.1.0, found nothing");
+        ConfigProblem itself = only(org(RELEASE + "    previous: 17.2.0\n"));
+        assertThat(itself.message()).isEqualTo("releases[v17.2.0].previous: 17.2.0 is this release itself; name the release "
+                + "it follows (e.g. the last vX.Y.Z before it)");
+        ConfigProblem above = only(org(RELEASE + "    previous: v17.10.0\n"));
+        at(above, 5, 15);
+        assertThat(above.message()).isEqualTo("releases[v17.2.0].previous: v17.10.0 is above v17.2.0; previous is the release this one follows");
+        assertThat(only(org(RELEASE + "    previous: v18.0.0\n")).message()).contains("is above");
+        assertThat(only(org(RELEASE + "    previous: v99999999999999999999.0.0\n")).message()).contains("is above");
+        // a release whose version is not a tag (free text) cannot be compared: only the shape is checked
+        assertThat(org("releases:\n  - version: Irrawaddy\n    previous: v17.1.0\n    release-date: 2027-01-25\n    repos: [helm]\n")
+                .problems()).isEmpty();
+    }
 }
