@@ -27,12 +27,12 @@ public class ReadReleaseNotes implements EvidenceReader {
         Optional<FileContent> file = scope.github().file(helmRepo, path);
         if (file.isPresent() && file.get().size() > 0) {
             into.notes = StoryFacts.ReleaseNotes.file(path, helmRepo, file.get().htmlUrl() != null ? file.get().htmlUrl()
-                    : "https://github.com/" + helmRepo + "/blob/HEAD/" + path);
+                    : "https://github.com/" + helmRepo + "/blob/HEAD/" + path, file.get().text());
             return;
         }
         for (GitHubRelease r : scope.releases(helmRepo)) {
             if (ReleaseVersion.sameTag(r.tag(), scope.release().version()) && r.body() != null && !r.body().isBlank()) {
-                into.notes = StoryFacts.ReleaseNotes.release(r.tag(), r.draft(), r.htmlUrl());
+                into.notes = StoryFacts.ReleaseNotes.release(r.tag(), r.draft(), r.htmlUrl(), r.body());
                 return;
             }
         }

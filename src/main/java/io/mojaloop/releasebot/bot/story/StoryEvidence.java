@@ -3,6 +3,10 @@ package io.mojaloop.releasebot.bot.story;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+
+import io.mojaloop.releasebot.bot.contents.ReadMergeAudit;
+import io.mojaloop.releasebot.core.contents.Links;
+import io.mojaloop.releasebot.core.contents.ReleaseContents;
 import java.util.Map;
 
 import io.mojaloop.releasebot.core.config.BotConfig;
@@ -26,9 +30,14 @@ public final class StoryEvidence {
     final List<ComponentVersion> helmReleases = new ArrayList<>();
     List<StoryFacts.RepoStandard> standards;
     StoryFacts.ReleaseNotes notes;
+    ReleaseContents contents;
+    ReadMergeAudit.Result audit;
 
-    StoryFacts facts(BotConfig config, Release release) {
+    StoryFacts facts(BotConfig config, Release release, Links links, String draftUrl) {
+        StoryFacts.Contents read = contents == null ? null
+                : new StoryFacts.Contents(contents, links, draftUrl, audit != null && audit.checked(),
+                        audit == null ? List.of() : audit.merged(), audit == null ? List.of() : audit.unreadable());
         return new StoryFacts(release, config.freeze(), config.gates(), gateCommands, bugsByGate, candidates, exceptions,
-                versions, helmReleases, ttkReports, config.implementers(), standards, notes);
+                versions, helmReleases, ttkReports, config.implementers(), standards, notes, read);
     }
 }

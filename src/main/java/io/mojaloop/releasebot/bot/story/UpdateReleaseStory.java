@@ -1,6 +1,9 @@
 package io.mojaloop.releasebot.bot.story;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import io.mojaloop.releasebot.core.contents.Links;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -89,6 +92,10 @@ public class UpdateReleaseStory {
     @ConfigProperty(name = "release-bot.story.follow-after-release", defaultValue = "14d")
     Duration followAfterRelease;
 
+    /** Where people reach the bot (its draft notes), e.g. {@code https://release-bot.example.org}; absent: no link. */
+    @ConfigProperty(name = "release-bot.public-url")
+    Optional<String> publicUrl;
+
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "story-refresh");
         t.setDaemon(true);
@@ -163,6 +170,14 @@ public class UpdateReleaseStory {
         return all;
     }
 
+    /** The draft notes' address on this bot, null when its public address is not configured. */
+    String draftUrl(Release release) {
+        return publicUrl.filter(u -> !u.isBlank())
+                .map(u -> (u.endsWith("/") ? u.substring(0, u.length() - 1) : u) + "/api/v1/releases/"
+                        + URLEncoder.encode(release.version(), StandardCharsets.UTF_8) + "/notes")
+                .orElse(null);
+    }
+
     boolean followed(Release release, Instant now) {
         if (release.releaseDate() == null) {
             return true;
@@ -198,7 +213,7 @@ public class UpdateReleaseStory {
         for (EvidenceReader reader : readers) {
             reader.read(scope, evidence);
         }
-        StoryFacts facts = evidence.facts(config, release);
+        StoryFacts facts = evidence.facts(config, release, new Links(web.base(), org), draftUrl(release));
         Instant now = clock.instant();
         StoryView view = ReleaseReadiness.evaluate(facts, now, web.base());
         observed.story(org, view, now);

@@ -11,7 +11,7 @@ import java.util.List;
  * @param hidden rows not listed here
  */
 public record AuditSection(boolean checked, List<Row> rows, int hidden, int reviewRuleNotMet, int reviewExceptions,
-        int freeze, String fullUrl) {
+        int freeze, String fullUrl, int unreadable) {
 
     public static final int MAX_ROWS = 20;
     static final int TITLE = 100;
@@ -27,6 +27,11 @@ public record AuditSection(boolean checked, List<Row> rows, int hidden, int revi
      *        instead of "nothing to report"
      */
     public static AuditSection of(boolean checked, List<Audit.Row> rows, String fullUrl) {
+        return of(checked, rows, fullUrl, 0);
+    }
+
+    /** @param unreadable PRs of the changes that could not be read: the audit says it is incomplete */
+    public static AuditSection of(boolean checked, List<Audit.Row> rows, String fullUrl, int unreadable) {
         List<Row> shown = new ArrayList<>();
         for (Audit.Row r : rows) {
             if (shown.size() == MAX_ROWS) {
@@ -41,6 +46,11 @@ public record AuditSection(boolean checked, List<Row> rows, int hidden, int revi
         }
         return new AuditSection(checked, shown, rows.size() - shown.size(), (int) rows.stream().filter(Audit.Row::reviewRuleNotMet).count(),
                 (int) rows.stream().filter(Audit.Row::reviewException).count(), (int) rows.stream().filter(Audit.Row::freeze).count(),
-                fullUrl);
+                fullUrl, unreadable);
+    }
+
+    /** How many PRs are listed in all (shown or counted). */
+    public int listed() {
+        return rows.size() + hidden;
     }
 }

@@ -9,6 +9,11 @@ import java.util.Map;
 
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.FreezeWindows;
+import io.mojaloop.releasebot.core.contents.Audit;
+import io.mojaloop.releasebot.core.contents.AuditSection;
+import io.mojaloop.releasebot.core.contents.ContentsSection;
+import io.mojaloop.releasebot.core.contents.NotesGate;
+import io.mojaloop.releasebot.core.contents.Version;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
 import io.mojaloop.releasebot.core.story.StoryView.CalendarRow;
@@ -61,7 +66,8 @@ public final class ReleaseReadiness {
             });
         }
         ComponentVersion released = facts.helmReleases().stream()
-                .filter(r -> !r.prerelease() && ReleaseVersion.sameTag(r.tag(), facts.release().version()))
+                .filter(r -> !r.prerelease() && strict(facts.release().version()) && strict(r.tag())
+                        && ReleaseVersion.sameTag(r.tag(), facts.release().version()))
                 .findFirst().orElse(null);
         List<ComponentVersion> helmCandidates = facts.helmReleases().stream()
                 .filter(r -> r.prerelease() && ReleaseVersion.parse(r.tag()).map(v -> v.belongsTo(facts.release().version())).orElse(false))
@@ -77,8 +83,15 @@ public final class ReleaseReadiness {
         } else {
             verdict = Verdict.READY;
         }
+        ContentsSection contents = null;
+        AuditSection audit = null;
+        if (facts.contents() != null) {
+            StoryFacts.Contents c = facts.contents();
+            contents = ContentsSection.of(c.contents(), c.links(), c.draftUrl());
+            audit = AuditSection.of(c.auditChecked(), Audit.rows(c.merged()), null, c.unreadable().size());
+        }
         return new StoryView(facts.release(), verdict, rows, calendar(facts, now), facts.candidates(), helmCandidates,
-                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers());
+                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers(), contents, audit);
     }
 
     /** The latest command decides, unless it is a reset; then the gate's automatic evidence (if any) does. */
@@ -101,16 +114,48 @@ public final class ReleaseReadiness {
             }
             case RELEASE_NOTES -> {
                 if (facts.notes() != null) {
-                    StoryView.Detail d = new StoryView.NotesDetail(facts.notes().found() ? DetailStatus.PASSED : DetailStatus.PENDING,
-                            facts.notes());
-                    return new GateRow(gate, facts.notes().found() ? GateStatus.PASSED : GateStatus.PENDING,
-                            facts.notes().found() ? "release-notes" : null, facts.notes().url(), null, null, null, List.of(), List.of(d));
+                    return notes(gate, facts.notes(), facts.contents());
                 }
             }
             default -> {
             }
         }
         return new GateRow(gate, GateStatus.PENDING, null, null, null, null, null, List.of());
+    }
+
+    /**
+     * The release-notes gate: pending while there are no notes; with the release's contents known, the notes must
+     * name every changed component at its new version ({@link NotesGate}), else the gate fails listing what is
+     * missing; with contents that could not be read, notes that exist leave it pending (nothing to check them
+     * against). Without contents at all (not read by this caller), notes that exist pass.
+     */
+    static GateRow notes(Gate gate, StoryFacts.ReleaseNotes notes, StoryFacts.Contents contents) {
+        if (!notes.found()) {
+            return new GateRow(gate, GateStatus.PENDING, null, null, null, null, null, List.of(),
+                    List.of(new StoryView.NotesDetail(DetailStatus.PENDING, notes)));
+        }
+        if (contents == null) {
+            return new GateRow(gate, GateStatus.PASSED, "release-notes", notes.url(), null, null, null, List.of(),
+                    List.of(new StoryView.NotesDetail(DetailStatus.PASSED, notes)));
+        }
+        NotesGate.Check check = NotesGate.check(contents.contents(), notes.text());
+        GateStatus status = switch (check.status()) {
+            case PASSED -> GateStatus.PASSED;
+            case FAILED -> GateStatus.FAILED;
+            case PENDING -> GateStatus.PENDING;
+        };
+        DetailStatus detail = switch (check.status()) {
+            case PASSED -> DetailStatus.PASSED;
+            case FAILED -> DetailStatus.FAILED;
+            case PENDING -> DetailStatus.UNKNOWN;
+        };
+        return new GateRow(gate, status, "release-notes", notes.url(), null, null, null, List.of(),
+                List.of(new StoryView.NotesDetail(detail, notes, check)));
+    }
+
+    /** A strict {@code vX.Y.Z}: only such a helm release makes the release RELEASED; suffixed tags are candidates. */
+    static boolean strict(String tag) {
+        return tag != null && Version.parse(tag).map(Version::isFinal).orElse(false);
     }
 
     static GateRow manual(Gate gate, GateCommand command, List<Item> bugs, List<StoryView.Detail> details) {

@@ -7,6 +7,9 @@ import java.util.Map;
 import io.mojaloop.releasebot.core.config.Freeze;
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.contents.Audit;
+import io.mojaloop.releasebot.core.contents.Links;
+import io.mojaloop.releasebot.core.contents.ReleaseContents;
 
 /**
  * Everything GitHub says about one release, gathered by the edge for one rebuild of the story block.
@@ -22,13 +25,39 @@ import io.mojaloop.releasebot.core.config.Release;
 public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
         Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
         List<ComponentVersion> versions, List<ComponentVersion> helmReleases, List<TtkEvidence> ttkReports,
-        List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes) {
+        List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes, Contents contents) {
+
+    public StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
+            Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
+            List<ComponentVersion> versions, List<ComponentVersion> helmReleases, List<TtkEvidence> ttkReports,
+            List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes) {
+        this(release, freeze, gates, gateCommands, bugsByGate, candidates, exceptions, versions, helmReleases, ttkReports,
+                implementers, standards, notes, null);
+    }
+
+    /**
+     * What the release is (its umbrella chart's components and their changes) and the audit of the PRs in those
+     * changes.
+     *
+     * @param links where GitHub's pages are, for the story's links
+     * @param draftUrl where the full draft notes are served (null: no public address of the bot is configured)
+     * @param auditChecked false when the audit could not be made (the contents are unknown)
+     * @param merged the merged PRs of the release's repositories that the changes name
+     * @param unreadable PRs that could not be read: the audit is incomplete without them
+     */
+    public record Contents(ReleaseContents contents, Links links, String draftUrl, boolean auditChecked,
+            List<Audit.MergedPullRequest> merged, List<String> unreadable) {
+        public Contents {
+            merged = List.copyOf(merged);
+            unreadable = List.copyOf(unreadable);
+        }
+    }
 
     public StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
             Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
             List<ComponentVersion> versions, List<ComponentVersion> helmReleases) {
         this(release, freeze, gates, gateCommands, bugsByGate, candidates, exceptions, versions, helmReleases, List.of(),
-                io.mojaloop.releasebot.core.config.BotConfig.DEFAULT_IMPLEMENTERS, null, null);
+                io.mojaloop.releasebot.core.config.BotConfig.DEFAULT_IMPLEMENTERS, null, null, null);
     }
 
     /** A TTK report summary the bot posted on the story (read back from its own comment). */
@@ -92,22 +121,31 @@ public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<
      * @param tag the GitHub release's tag (the release's version when nothing was found)
      * @param draft the GitHub release is a draft
      */
-    public record ReleaseNotes(Source source, String path, String repository, String tag, boolean draft, String url) {
+    public record ReleaseNotes(Source source, String path, String repository, String tag, boolean draft, String url, String text) {
 
         public enum Source {
             FILE, RELEASE, NONE
         }
 
         public static ReleaseNotes file(String path, String repository, String url) {
-            return new ReleaseNotes(Source.FILE, path, repository, null, false, url);
+            return file(path, repository, url, null);
+        }
+
+        /** @param text the notes' text (null when it could not be read) */
+        public static ReleaseNotes file(String path, String repository, String url, String text) {
+            return new ReleaseNotes(Source.FILE, path, repository, null, false, url, text);
         }
 
         public static ReleaseNotes release(String tag, boolean draft, String url) {
-            return new ReleaseNotes(Source.RELEASE, null, null, tag, draft, url);
+            return release(tag, draft, url, null);
+        }
+
+        public static ReleaseNotes release(String tag, boolean draft, String url, String text) {
+            return new ReleaseNotes(Source.RELEASE, null, null, tag, draft, url, text);
         }
 
         public static ReleaseNotes missing(String path, String repository, String version) {
-            return new ReleaseNotes(Source.NONE, path, repository, version, false, null);
+            return new ReleaseNotes(Source.NONE, path, repository, version, false, null, null);
         }
 
         public boolean found() {

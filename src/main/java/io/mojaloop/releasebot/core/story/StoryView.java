@@ -6,6 +6,9 @@ import java.util.List;
 
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.contents.AuditSection;
+import io.mojaloop.releasebot.core.contents.ContentsSection;
+import io.mojaloop.releasebot.core.contents.NotesGate;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
@@ -20,7 +23,16 @@ import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
  */
 public record StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
         List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
-        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
+        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers,
+        ContentsSection contents, AuditSection audit) {
+
+    /** A view without the release's contents and audit (they were not read). */
+    public StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
+            List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
+            List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
+        this(release, verdict, gates, calendar, candidates, helmCandidates, exceptions, blockingBugs, versions, released,
+                implementers, null, null);
+    }
 
     public boolean hasDownstream() {
         return gates.stream().anyMatch(g -> g.gate().kind() == io.mojaloop.releasebot.core.config.GateKind.DOWNSTREAM);
@@ -95,7 +107,28 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
     }
 
     /** Where the release notes are (or were looked for). */
-    public record NotesDetail(DetailStatus status, ReleaseNotes notes) implements Detail {
+    /**
+     * @param check the notes against the release's contents (null when the contents were not read: then notes that
+     *        exist pass, as before contents were known)
+     */
+    public record NotesDetail(DetailStatus status, ReleaseNotes notes, NotesGate.Check check) implements Detail {
+
+        public NotesDetail(DetailStatus status, ReleaseNotes notes) {
+            this(status, notes, null);
+        }
+
+        public static final int MAX_MISSING = 25;
+
+        /** The components the notes miss, at most {@link #MAX_MISSING}. */
+        public List<NotesGate.Missing> missing() {
+            return check == null ? List.of() : check.missing().stream().limit(MAX_MISSING).toList();
+        }
+
+        /** How many missing components are not listed. */
+        public int moreMissing() {
+            return check == null ? 0 : Math.max(0, check.missing().size() - MAX_MISSING);
+        }
+
         @Override
         public String label() {
             return null;

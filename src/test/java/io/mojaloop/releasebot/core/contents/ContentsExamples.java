@@ -18,7 +18,7 @@ import io.mojaloop.releasebot.core.contents.CompareResult.Commit;
  * a made-up previous chart, with compares of every kind: complete, breaking by {@code !} and by footer, a
  * truncated one, an empty one, a 404 and a 422.
  */
-final class ContentsExamples {
+public final class ContentsExamples {
 
     static final Contents SETTINGS = new Contents("helm", "mojaloop/Chart.yaml", Map.of("centralledger", "central-ledger",
             "centralsettlement", "central-settlement", "mojaloop-bulk", "bulk-api-adapter"));
@@ -57,7 +57,7 @@ final class ContentsExamples {
                 .orElseThrow(() -> new AssertionError("no compare for " + repository));
     }
 
-    static ReleaseContents contents() {
+    public static ReleaseContents contents() {
         ContentsDiff diff = diff();
         List<CompareResult> results = new ArrayList<>();
         results.add(CompareResult.of(request(diff, "ml-api-adapter"), List.of(

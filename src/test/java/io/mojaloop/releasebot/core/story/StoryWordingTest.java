@@ -20,6 +20,10 @@ import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.GateKind;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.config.WindowOverride;
+import io.mojaloop.releasebot.core.contents.Audit;
+import io.mojaloop.releasebot.core.contents.ContentsExamples;
+import io.mojaloop.releasebot.core.contents.Links;
+import io.mojaloop.releasebot.core.contents.ReleaseContents;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.GateCommand.Action;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
@@ -173,5 +177,50 @@ public class StoryWordingTest {
         Wording.matches("story-notes-missing.md", rendered);
         assertThat(rendered).contains("- ⏳ release notes: not found yet: notes/release\\_v17.2.0.md in mojaloop/helm or a GitHub release "
                 + "v17.2.0 with notes");
+    }
+
+    static StoryFacts withContents(StoryFacts facts, String notesText, ReleaseContents contents, List<Audit.MergedPullRequest> merged,
+            List<String> unreadable) {
+        ReleaseNotes notes = notesText == null ? facts.notes()
+                : ReleaseNotes.file(facts.notes().path(), facts.notes().repository(), "https://github.com/mojaloop/helm/blob/main/x.md", notesText);
+        return new StoryFacts(facts.release(), facts.freeze(), facts.gates(), facts.gateCommands(), facts.bugsByGate(),
+                facts.candidates(), facts.exceptions(), facts.versions(), facts.helmReleases(), facts.ttkReports(),
+                facts.implementers(), facts.standards(), notes,
+                new StoryFacts.Contents(contents, new Links("https://github.com", "mojaloop"),
+                        "https://release-bot.example.org/api/v1/releases/v17.2.0/notes", true, merged, unreadable));
+    }
+
+    static final List<Audit.MergedPullRequest> MERGED = List.of(
+            new Audit.MergedPullRequest("mojaloop/central-ledger", 1180, "feat(mojaloop/#3130)!: settlement models move to the admin API (#1180)",
+                    "https://github.com/mojaloop/central-ledger/pull/1180", "alice", "7b52009b64fd0a2a49e6d8a939753077792b0554", "failure",
+                    false, null, false),
+            new Audit.MergedPullRequest("mojaloop/ml-api-adapter", 517, "fix: handle callbacks (#517)",
+                    "https://github.com/mojaloop/ml-api-adapter/pull/517", "carol", "6326675aed3fd4d5e5fc4b3d0cbb5d0b0b5d5b5d", "success",
+                    true, "BUGFIX_FREEZE", false),
+            new Audit.MergedPullRequest("mojaloop/central-ledger", 1172, "feat(mojaloop/#3122): timeout handler distributed lock (#1172)",
+                    "https://github.com/mojaloop/central-ledger/pull/1172", "bob", "5b52009b64fd0a2a49e6d8a939753077792b0554", "success",
+                    false, null, false));
+
+    @Test
+    void contentsAuditAndTheNotesGate() throws IOException {
+        StoryFacts base = facts(StoryExamples.V17, List.of(NOTES), List.of(), List.of(), null, notesInFile(), List.of());
+        String missing = render(withContents(base, "# Release v17.2.0\n\n1. ml-api-adapter: v14.0.0 -> v16.5.6\n2. central-ledger v19.7.3\n",
+                ContentsExamples.contents(), MERGED, List.of("mojaloop/quoting-service#409")), NOW);
+        Wording.matches("story-contents.md", missing);
+        assertThat(missing).contains("- ❌ release notes: notes/release\\_v17.2.0.md in mojaloop/helm ([link](https://github.com/mojaloop/helm/blob/main/x.md)); they do not name ")
+                .contains("central-ledger at v19.7.4 (named, at another version)")
+                .contains("### Contents").contains("### Audit")
+                .contains("Merged without meeting the review rule: 1; passed only by a review exception: **1** ⚠️; merged during a freeze without an exception: 1.")
+                .contains("Merged during a freeze (bug-fix freeze) without a freeze exception")
+                .contains("Not complete: 1 pull request of the changes could not be read from GitHub")
+                .contains("[v17.2.0 notes](https://release-bot.example.org/api/v1/releases/v17.2.0/notes)")
+                .doesNotContain("central-ledger#1172")
+                .contains("**BLOCKED** by **Release notes**");
+        ReleaseContents contents = ContentsExamples.contents();
+        StringBuilder all = new StringBuilder();
+        contents.changed().forEach(c -> all.append("- ").append(c.name()).append(' ').append(c.version() == null ? "" : c.version()).append('\n'));
+        String named = render(withContents(base, all.toString(), contents, List.of(), List.of()), NOW);
+        assertThat(named).contains("- ✅ release notes: notes/release\\_v17.2.0.md in mojaloop/helm ([link](https://github.com/mojaloop/helm/blob/main/x.md)); they name all ")
+                .contains("Every pull request in the release's changes met the review rule");
     }
 }
