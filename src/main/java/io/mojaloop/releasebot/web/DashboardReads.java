@@ -39,7 +39,7 @@ public class DashboardReads {
      *
      * @param publicRepositories full names (lower case) of its public repositories; null when the page shows all
      */
-    public record OrgRead(String org, ParsedConfig config, Set<String> publicRepositories) {
+    public record OrgRead(String org, long installationId, ParsedConfig config, Set<String> publicRepositories) {
     }
 
     public record Reading(List<OrgRead> orgs, String error, long atNanos) {
@@ -96,7 +96,7 @@ public class DashboardReads {
                 GitHub github = githubs.github(installation.getId());
                 Optional<ParsedConfig> parsed = configs.forOrganisation(github, org);
                 if (parsed.isPresent()) {
-                    orgs.add(new OrgRead(org, parsed.get(), privatePage ? null : publicRepositories(github, org)));
+                    orgs.add(new OrgRead(org, installation.getId(), parsed.get(), privatePage ? null : publicRepositories(github, org)));
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -1,25 +1,28 @@
 package io.mojaloop.releasebot.web;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ConfigLoader;
+import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.github.GitHub;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
 import io.mojaloop.releasebot.github.InMemoryGitHub;
-import io.mojaloop.releasebot.github.ReleaseLocator;
 import io.mojaloop.releasebot.github.model.Comparison;
 import io.mojaloop.releasebot.github.model.FileContent;
 import io.mojaloop.releasebot.github.model.GitHubRelease;
@@ -31,24 +34,32 @@ import io.quarkus.test.junit.QuarkusTest;
 class ReleaseContentsEndpointsTest {
 
     final InMemoryGitHub github = new InMemoryGitHub();
+    ParsedConfig config;
+
+    @Inject
+    ReleaseContentsEndpoints endpoints;
+
+    /** What the dashboard's reading says; {@code publicRepositories} null: the page is private (shows all). */
+    void visible(Set<String> publicRepositories) {
+        QuarkusMock.installMockForType(new DashboardReads() {
+            @Override
+            public Reading current() {
+                return new Reading(List.of(new OrgRead("mojaloop", 7, config, publicRepositories)), null, System.nanoTime());
+            }
+        }, DashboardReads.class);
+        endpoints.read.invalidateAll();
+    }
 
     @BeforeEach
     void install() throws IOException {
-        BotConfig config = ConfigLoader.parseOrg("release-bot.yml", """
+        config = ConfigLoader.parseOrg("release-bot.yml", """
                 releases:
                   - version: v17.2.0
                     release-date: 2027-01-25
                     story: mojaloop/project#4300
                     repos: [central-ledger, helm]
-                """).config();
-        ReleaseLocator locator = new ReleaseLocator() {
-            @Override
-            public Optional<Located> find(String version, String onlyOrg) {
-                return "v17.2.0".equals(version) ? Optional.of(new Located(7, "mojaloop", config, config.releases().get(0)))
-                        : Optional.empty();
-            }
-        };
-        QuarkusMock.installMockForType(locator, ReleaseLocator.class);
+                """);
+        visible(null);
         QuarkusMock.installMockForType(new GitHubApiFactory() {
             @Override
             public GitHub github(long installationId) {
@@ -89,8 +100,44 @@ class ReleaseContentsEndpointsTest {
     @Test
     void unknownVersionIs404WithAJsonError() {
         given().get("/api/v1/releases/v99.0.0/contents").then().statusCode(404)
-                .body("error", containsString("No release v99.0.0"));
+                .body("error", equalTo("unknown-release")).body("version", equalTo("v99.0.0"));
         given().get("/api/v1/releases/v99.0.0/notes").then().statusCode(404)
-                .body("error", containsString("No release v99.0.0"));
+                .body("error", equalTo("unknown-release"));
+    }
+
+    @Test
+    void aPublicPageShowsNothingOfAPrivateUmbrella() {
+        visible(Set.of("mojaloop/central-ledger"));
+        given().get("/api/v1/releases/v17.2.0/contents").then().statusCode(404).body("error", equalTo("unknown-release"));
+        given().get("/api/v1/releases/v17.2.0/notes").then().statusCode(404);
+    }
+
+    @Test
+    void aPublicPageLeavesOutTheChangesOfPrivateComponents() {
+        visible(Set.of("mojaloop/helm"));
+        given().get("/api/v1/releases/v17.2.0/contents").then().statusCode(200)
+                .body("components.find { it.name == 'central-ledger' }.version", equalTo("v19.7.4"))
+                .body("components.find { it.name == 'central-ledger' }.commits", equalTo(0))
+                .body("components.find { it.name == 'central-ledger' }.features.size()", equalTo(0))
+                .body("problems.find { it.component == 'central-ledger' }.message", containsString("not public"));
+        given().get("/api/v1/releases/v17.2.0/notes").then().statusCode(200)
+                .body(not(containsString("limits per currency")));
+        visible(Set.of("mojaloop/helm", "mojaloop/central-ledger"));
+        given().get("/api/v1/releases/v17.2.0/contents").then().statusCode(200)
+                .body("components.find { it.name == 'central-ledger' }.commits", equalTo(1));
+    }
+
+    @Test
+    void readAtMostOncePerCacheTime() {
+        int before = github.calls.size();
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/releases/v17.2.0/contents").then().statusCode(200);
+        }
+        int first = github.calls.size() - before;
+        assertThat(first).isPositive();
+        for (int i = 0; i < 5; i++) {
+            given().get("/api/v1/releases/v17.2.0/notes").then().statusCode(200);
+        }
+        assertThat(github.calls.size() - before).isEqualTo(first);
     }
 }

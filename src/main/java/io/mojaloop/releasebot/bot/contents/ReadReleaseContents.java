@@ -145,7 +145,7 @@ public class ReadReleaseContents {
         }
     }
 
-    static String qualified(String org, String repository) {
+    public static String qualified(String org, String repository) {
         return repository.contains("/") ? repository : org + "/" + repository;
     }
 }

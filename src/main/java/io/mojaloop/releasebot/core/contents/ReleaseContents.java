@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What a release is: every component of its umbrella chart with its version now and in the previous release,
@@ -24,6 +25,26 @@ public record ReleaseContents(String version, String repository, String chart, C
     public ReleaseContents {
         components = List.copyOf(components);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * The same contents with the changes of the components whose repository {@code shown} refuses left out (for
+     * people who may not see those repositories): their names and versions stay (the chart says them), their
+     * commits go, and a problem line says why.
+     */
+    public ReleaseContents showingChangesOnlyOf(Predicate<String> shown) {
+        List<Component> kept = new ArrayList<>();
+        List<ContentsProblem> all = new ArrayList<>(problems);
+        for (Component c : components) {
+            if (shown.test(c.repository()) || c.compare() == Component.CompareStatus.NONE) {
+                kept.add(c);
+                continue;
+            }
+            kept.add(c.withChanges(Component.CompareStatus.NONE, 0, List.of(), List.of(), List.of(), List.of()));
+            all.removeIf(p -> c.name().equals(p.component()));
+            all.add(ContentsProblem.of(c.name(), c.name() + ": its repository is not public, so its changes are not shown here"));
+        }
+        return new ReleaseContents(version, repository, chart, current, previous, read, previousRead, kept, all);
     }
 
     /** The components that changed: added, or at a new version. */
