@@ -1,6 +1,7 @@
 package io.mojaloop.releasebot.bot.contents;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,7 @@ public class ReadMergeAudit {
                     if (known.reviewRules() != null) {
                         merged.put(key, known);
                     }
-                } catch (IOException e) {
+                } catch (IOException | UncheckedIOException e) {
                     unreadable.add(repository + "#" + ref.number());
                     continue;
                 }
