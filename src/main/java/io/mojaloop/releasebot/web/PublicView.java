@@ -10,6 +10,8 @@ import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
 import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
+import io.mojaloop.releasebot.core.contents.AuditSection;
+import io.mojaloop.releasebot.core.contents.ContentsSection;
 import io.mojaloop.releasebot.core.story.StoryView;
 
 /**
@@ -120,8 +122,18 @@ final class PublicView {
         List<ComponentVersion> helm = view.helmCandidates().stream().filter(h -> repository(h.repository())).toList();
         List<ExceptionGrant> exceptions = view.exceptions().stream().filter(e -> repository(e.pullRequest().repository())).toList();
         ComponentVersion released = view.released() != null && isPublic(view.released().repository()) ? view.released() : null;
+        ContentsSection contents = view.contents() != null && view.contents().chartUrl() != null
+                && linkIsPublic(view.contents().chartUrl(), true) ? view.contents() : null;
+        AuditSection audit = view.audit() == null ? null : publicRows(view.audit());
         return new StoryView(view.release(), view.verdict(), gates, view.calendar(), candidates, helm, exceptions,
-                items(view.blockingBugs()), versions(view.versions()), released, view.implementers());
+                items(view.blockingBugs()), versions(view.versions()), released, view.implementers(), contents, audit);
+    }
+
+    /** The audit's counts, with only the rows of public repositories (the others are counted as hidden). */
+    private AuditSection publicRows(AuditSection audit) {
+        List<AuditSection.Row> rows = audit.rows().stream().filter(r -> linkIsPublic(r.url(), true)).toList();
+        return new AuditSection(audit.checked(), rows, audit.hidden() + audit.rows().size() - rows.size(), audit.reviewRuleNotMet(),
+                audit.reviewExceptions(), audit.freeze(), audit.fullUrl(), audit.unreadable());
     }
 
     /** Lists the dashboard does not draw: left out quietly. */

@@ -1,5 +1,7 @@
 package io.mojaloop.releasebot.render;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +15,7 @@ import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.core.config.ConfigProblem;
 import io.mojaloop.releasebot.core.config.Freeze;
 import io.mojaloop.releasebot.core.story.ReleaseReadiness;
+import io.mojaloop.releasebot.core.contents.ContentsExamples;
 import io.mojaloop.releasebot.core.story.StoryFacts;
 import io.mojaloop.releasebot.core.story.StoryView;
 import io.mojaloop.releasebot.core.story.StoryWordingTest;
@@ -56,5 +59,24 @@ class DashboardWordingTest {
                 Map.entry("dryRun", false), Map.entry("wouldWrite", List.of()), Map.entry("wouldWriteCount", 0),
                 Map.entry("showWrites", false), Map.entry("hidden", 0), Map.entry("error", "")));
         Wording.matches("dashboard-empty.html", empty);
+    }
+
+    @Test
+    void aReleasesContentsAndAudit() throws IOException {
+        StoryFacts base = StoryWordingTest.facts(StoryWordingTest.evidence().release(), List.of(StoryWordingTest.NOTES), List.of(), List.of(), null,
+                StoryWordingTest.notesInFile(), List.of());
+        StoryFacts facts = StoryWordingTest.withContents(base, "central-ledger v19.7.4", ContentsExamples.contents(),
+                StoryWordingTest.MERGED, List.of());
+        StoryView story = ReleaseReadiness.evaluate(facts, NOW);
+        var cards = List.of(new Dashboard.ReleaseCard(facts.release(), Timeline.of(facts.release(), Freeze.DEFAULTS, NOW), story,
+                NOW.minusSeconds(60), "https://github.com", true));
+        String page = texts.render("dashboard/releases.html", Map.ofEntries(Map.entry("orgs", List.of(new Dashboard.OrgCard("mojaloop",
+                List.of(), cards, List.of()))), Map.entry("time", new TimeTexts(NOW)), Map.entry("now", NOW),
+                Map.entry("web", "https://github.com"), Map.entry("dryRun", false), Map.entry("wouldWrite", List.of()),
+                Map.entry("wouldWriteCount", 0), Map.entry("showWrites", false), Map.entry("hidden", 0), Map.entry("error", "")));
+        Wording.matches("dashboard-contents.html", page);
+        assertThat(page).contains("<strong>Contents:</strong> 8 of 21 components changed since v17.1.0 (<a href=\"https://release-bot.example.org/api/v1/releases/v17.2.0/notes\"")
+                .contains("<tr><td>central-ledger</td><td>v19.3.0</td><td>v19.7.4</td><td>minor</td><td>1</td><td>2</td><td>1</td></tr>")
+                .contains("<strong>Audit:</strong> 2 merged pull requests did not meet the rules (1 without the review rule, 1 by a review exception, 1 during a freeze).");
     }
 }

@@ -13,6 +13,11 @@ import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
+import io.mojaloop.releasebot.core.contents.Audit;
+import io.mojaloop.releasebot.core.contents.AuditSection;
+import io.mojaloop.releasebot.core.contents.ContentsExamples;
+import io.mojaloop.releasebot.core.contents.ContentsSection;
+import io.mojaloop.releasebot.core.contents.Links;
 import io.mojaloop.releasebot.core.story.StoryView;
 import io.mojaloop.releasebot.github.InMemoryGitHub;
 import io.mojaloop.releasebot.github.model.Repository;
@@ -75,5 +80,26 @@ class PublicViewTest {
 
         // the page behind authentication shows it all
         assertThat(new PublicView(null, WEB).story(story, false)).isSameAs(story);
+    }
+
+    @Test
+    void contentsOnlyFromAPublicUmbrellaAndAuditRowsOnlyOfPublicRepositories() {
+        ContentsSection contents = ContentsSection.of(ContentsExamples.contents(), new Links(WEB, "org"), null);
+        List<Audit.MergedPullRequest> merged = List.of(
+                new Audit.MergedPullRequest("org/open", 1, "fix: a (#1)", WEB + "/org/open/pull/1", "ann", "a1", "failure", false, null, false),
+                new Audit.MergedPullRequest("org/secret", 2, "fix: private words (#2)", WEB + "/org/secret/pull/2", "bob", "b2", null, false,
+                        null, false));
+        AuditSection audit = AuditSection.of(true, Audit.rows(merged), null);
+        StoryView story = new StoryView(null, StoryView.Verdict.PENDING, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, List.of(), contents, audit);
+
+        StoryView shown = new PublicView(Set.of("org/.github", "org/helm", "org/open"), WEB).story(story, true);
+        assertThat(shown.contents()).isSameAs(contents);
+        assertThat(shown.audit().rows()).extracting(AuditSection.Row::ref).containsExactly("open#1");
+        assertThat(shown.audit().hidden()).isEqualTo(1);
+        assertThat(shown.audit().listed()).isEqualTo(2);
+
+        StoryView privateUmbrella = new PublicView(Set.of("org/.github", "org/open"), WEB).story(story, true);
+        assertThat(privateUmbrella.contents()).isNull();
     }
 }

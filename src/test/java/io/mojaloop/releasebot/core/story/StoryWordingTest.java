@@ -52,7 +52,7 @@ public class StoryWordingTest {
     static final Gate DOWNSTREAM = new Gate("downstream", "Validated downstream", null, null);
     static final Gate DOWNSTREAM_B = new Gate("downstream-b", "Validated downstream (b)", null, null, GateKind.DOWNSTREAM, null, null);
     static final Gate STANDARDS = new Gate("repo-standards", "Repository standards", null, null);
-    static final Gate NOTES = new Gate("release-notes", "Release notes", null, null, null, null, "notes/release_{version}.md");
+    public static final Gate NOTES = new Gate("release-notes", "Release notes", null, null, null, null, "notes/release_{version}.md");
     static final Gate BUGS = new Gate("blocking-bugs", "No blocking bugs", null, "org:mojaloop is:issue is:open label:bug");
     static final Gate SIGN_OFF = new Gate("sign-off", "Signed off by the product council", null, null);
 
@@ -77,7 +77,7 @@ public class StoryWordingTest {
             new ExceptionGrant("review", pr("quoting-service", 12, "chore: bump"), null, null),
             new ExceptionGrant("freeze", pr("ml-api-adapter", 57, "feat: expiry"), null, null));
 
-    static ReleaseNotes notesInFile() {
+    public static ReleaseNotes notesInFile() {
         return ReleaseNotes.file("notes/release_v17.2.0.md", HELM, "https://github.com/mojaloop/helm/blob/main/notes/release_v17.2.0.md");
     }
 
@@ -89,7 +89,7 @@ public class StoryWordingTest {
         return ReleaseNotes.missing("notes/release_v17.2.0.md", HELM, "v17.2.0");
     }
 
-    static StoryFacts facts(Release release, List<Gate> gates, List<GateCommand> commands, List<TtkEvidence> reports,
+    public static StoryFacts facts(Release release, List<Gate> gates, List<GateCommand> commands, List<TtkEvidence> reports,
             List<RepoStandard> standards, ReleaseNotes notes, List<ComponentVersion> helm) {
         Map<String, List<Item>> bugs = new LinkedHashMap<>();
         bugs.put("blocking-bugs", List.of(new Item("mojaloop/central-ledger", 1201, "Settlement loses a cent",
@@ -179,7 +179,7 @@ public class StoryWordingTest {
                 + "v17.2.0 with notes");
     }
 
-    static StoryFacts withContents(StoryFacts facts, String notesText, ReleaseContents contents, List<Audit.MergedPullRequest> merged,
+    public static StoryFacts withContents(StoryFacts facts, String notesText, ReleaseContents contents, List<Audit.MergedPullRequest> merged,
             List<String> unreadable) {
         ReleaseNotes notes = notesText == null ? facts.notes()
                 : ReleaseNotes.file(facts.notes().path(), facts.notes().repository(), "https://github.com/mojaloop/helm/blob/main/x.md", notesText);
@@ -190,7 +190,7 @@ public class StoryWordingTest {
                         "https://release-bot.example.org/api/v1/releases/v17.2.0/notes", true, merged, unreadable));
     }
 
-    static final List<Audit.MergedPullRequest> MERGED = List.of(
+    public static final List<Audit.MergedPullRequest> MERGED = List.of(
             new Audit.MergedPullRequest("mojaloop/central-ledger", 1180, "feat(mojaloop/#3130)!: settlement models move to the admin API (#1180)",
                     "https://github.com/mojaloop/central-ledger/pull/1180", "alice", "7b52009b64fd0a2a49e6d8a939753077792b0554", "failure",
                     false, null, false),
