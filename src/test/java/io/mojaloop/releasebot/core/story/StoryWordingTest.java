@@ -220,6 +220,13 @@ public class StoryWordingTest {
         StringBuilder all = new StringBuilder();
         contents.changed().forEach(c -> all.append("- ").append(c.name()).append(' ').append(c.version() == null ? "" : c.version()).append('\n'));
         String named = render(withContents(base, all.toString(), contents, List.of(), List.of()), NOW);
+        ReleaseContents unread = new ReleaseContents("v17.2.0", "helm", "mojaloop/Chart.yaml", null, null, false, false, List.of(), List.of());
+        assertThat(render(withContents(base, "central-ledger v19.7.4", unread, List.of(), List.of()), NOW))
+                .contains("- ❔ release notes: notes/release\\_v17.2.0.md in mojaloop/helm ([link](https://github.com/mojaloop/helm/blob/main/x.md)); "
+                        + "not checked: the release's chart could not be read, so its changed components are unknown")
+                .contains("| Release notes (`release-notes`) | ⏳");
+        assertThat(render(withContents(base, null, contents, List.of(), List.of()), NOW))
+                .contains("not checked: GitHub did not send the notes' text");
         assertThat(named).contains("- ✅ release notes: notes/release\\_v17.2.0.md in mojaloop/helm ([link](https://github.com/mojaloop/helm/blob/main/x.md)); they name all ")
                 .contains("Every pull request in the release's changes met the review rule");
     }
