@@ -419,6 +419,16 @@ public class SimulatedGitHub {
         return addComment(existingItem(repository, number), new Comment(id, author, body, Instant.now()));
     }
 
+    /** Someone edits a comment a minute after it was written (GitHub's {@code updated_at} moves on). */
+    public synchronized void editComment(long id, String body) {
+        ObjectNode comment = commentsById.get(id);
+        if (comment == null) {
+            throw new IllegalStateException("No comment " + id + " (seed it first)");
+        }
+        comment.put("body", body).put("updated_at",
+                time(Instant.parse(comment.path("created_at").asText()).plusSeconds(60)));
+    }
+
     /** The (or PR's) comments are exactly these, in this order (the bot's own included). */
     public synchronized void comments(String repository, int number, List<Comment> comments) {
         Item item = existingItem(repository, number);
