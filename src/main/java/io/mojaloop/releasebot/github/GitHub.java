@@ -18,6 +18,7 @@ import io.mojaloop.releasebot.github.model.PullRequest;
 import io.mojaloop.releasebot.github.model.Repository;
 import io.mojaloop.releasebot.github.model.Review;
 import io.mojaloop.releasebot.github.model.SearchResult;
+import io.mojaloop.releasebot.github.model.User;
 
 /**
  * Everything the bot asks GitHub, and everything it writes, for one App installation, in typed records. This is
@@ -83,6 +84,9 @@ public interface GitHub {
     Comment comment(String repository, int number, String body) throws IOException;
 
     void react(String repository, long commentId, String content) throws IOException;
+
+    /** Who reacted to an issue or PR comment with this content ({@code +1}, ...); empty when the comment is gone. */
+    List<User> reactions(String repository, long commentId, String content) throws IOException;
 
     void updateIssueBody(String repository, int number, String body) throws IOException;
 

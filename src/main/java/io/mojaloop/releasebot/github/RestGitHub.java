@@ -281,6 +281,22 @@ public class RestGitHub implements GitHub {
     }
 
     @Override
+    public List<User> reactions(String repository, long commentId, String content) throws IOException {
+        List<User> users = new ArrayList<>();
+        try {
+            for (JsonNode reaction : api.getAll("/repos/" + repository + "/issues/comments/" + commentId + "/reactions?content="
+                    + GitHubApi.encode(content))) {
+                users.add(user(reaction.path("user")));
+            }
+        } catch (GitHubApiException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+        return users;
+    }
+
+    @Override
     public void updateIssueBody(String repository, int number, String body) throws IOException {
         api.patch("/repos/" + repository + "/issues/" + number, Map.of("body", body));
     }

@@ -278,7 +278,7 @@ public class Sandbox {
 
     private List<String> botComments(String repository, int number) {
         return github.comments(repository, number).stream()
-                .filter(c -> c.path("user").path("login").asText().equals(SimulatedGitHub.BOT_LOGIN))
+                .filter(c -> c.path("user").path("login").asText().equals(github.botLogin()))
                 .map(c -> c.path("body").asText()).toList();
     }
 

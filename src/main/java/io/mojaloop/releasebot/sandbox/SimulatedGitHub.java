@@ -101,6 +101,7 @@ public class SimulatedGitHub {
     final String webBase;
     private volatile String apiBase = "http://127.0.0.1";
     private String installedOn;
+    private volatile String appSlug = APP_SLUG;
 
     private final Map<String, Repo> repos = new LinkedHashMap<>();
     private final Map<String, Item> items = new LinkedHashMap<>();
@@ -134,6 +135,21 @@ public class SimulatedGitHub {
 
     public long installationId() {
         return installationId;
+    }
+
+    /** The app's slug as GitHub registered it ({@link #APP_SLUG} unless changed); its account is {@code <slug>[bot]}. */
+    public String appSlug() {
+        return appSlug;
+    }
+
+    /** Registers the app under another slug (kept by {@link #clear}: it is the app's identity, not GitHub's state). */
+    public void appSlug(String slug) {
+        this.appSlug = slug;
+    }
+
+    /** The app's Bot account, {@code <slug>[bot]}. */
+    public String botLogin() {
+        return appSlug + "[bot]";
     }
 
     /** Where the REST API is served (set by the server when it starts): the base of every API {@code url}. */
@@ -403,6 +419,16 @@ public class SimulatedGitHub {
         return addComment(existingItem(repository, number), new Comment(id, author, body, Instant.now()));
     }
 
+    /** Someone edits a comment a minute after it was written (GitHub's {@code updated_at} moves on). */
+    public synchronized void editComment(long id, String body) {
+        ObjectNode comment = commentsById.get(id);
+        if (comment == null) {
+            throw new IllegalStateException("No comment " + id + " (seed it first)");
+        }
+        comment.put("body", body).put("updated_at",
+                time(Instant.parse(comment.path("created_at").asText()).plusSeconds(60)));
+    }
+
     /** The issue's (or PR's) comments are exactly these, in this order (the bot's own included). */
     public synchronized void comments(String repository, int number, List<Comment> comments) {
         Item item = existingItem(repository, number);
@@ -412,7 +438,7 @@ public class SimulatedGitHub {
     }
 
     private ObjectNode addComment(Item item, Comment c) {
-        boolean bot = c.login().equalsIgnoreCase(BOT_LOGIN);
+        boolean bot = c.login().equalsIgnoreCase(botLogin());
         ObjectNode comment = mapper.createObjectNode();
         String page = webBase + "/" + item.repository + (item.pullRequest ? "/pull/" : "/issues/") + item.number();
         comment.put("id", c.id()).put("body", c.body()).put("created_at", time(c.createdAt()))
@@ -421,7 +447,7 @@ public class SimulatedGitHub {
                 .put("author_association", bot ? "NONE" : "MEMBER");
         comment.set("user", user(c.login()));
         if (bot) {
-            comment.putObject("performed_via_github_app").put("id", appId).put("slug", APP_SLUG).put("name", APP_SLUG);
+            comment.putObject("performed_via_github_app").put("id", appId).put("slug", appSlug).put("name", appSlug);
         }
         item.comments.add(comment);
         commentsById.put(c.id(), comment);
@@ -565,8 +591,8 @@ public class SimulatedGitHub {
     // ---- what the REST API serves and writes (null: 404) ---------------------------------------------------
 
     synchronized ObjectNode app() {
-        ObjectNode app = mapper.createObjectNode().put("id", appId).put("slug", APP_SLUG).put("name", APP_SLUG)
-                .put("html_url", webBase + "/apps/" + APP_SLUG);
+        ObjectNode app = mapper.createObjectNode().put("id", appId).put("slug", appSlug).put("name", appSlug)
+                .put("html_url", webBase + "/apps/" + appSlug);
         app.putObject("owner").put("login", org).put("type", "Organization");
         app.putArray("events");
         app.putObject("permissions");
@@ -595,7 +621,7 @@ public class SimulatedGitHub {
         }
         String account = installedOn == null ? org : installedOn;
         ObjectNode installation = mapper.createObjectNode().put("id", installationId).put("app_id", appId)
-                .put("app_slug", APP_SLUG).put("target_type", "Organization").put("repository_selection", "selected")
+                .put("app_slug", appSlug).put("target_type", "Organization").put("repository_selection", "selected")
                 .put("access_tokens_url", apiBase + "/app/installations/" + installationId + "/access_tokens")
                 .put("repositories_url", apiBase + "/installation/repositories")
                 .put("html_url", webBase + "/organizations/" + account + "/settings/installations/" + installationId);
@@ -768,7 +794,7 @@ public class SimulatedGitHub {
     /** The bot comments; null when there is no such issue. */
     synchronized ObjectNode botComment(String repository, int number, String body) {
         Item item = item(repository, number);
-        return item == null ? null : addComment(item, new Comment(ids.incrementAndGet(), BOT_LOGIN, body, Instant.now()));
+        return item == null ? null : addComment(item, new Comment(ids.incrementAndGet(), botLogin(), body, Instant.now()));
     }
 
     /** The bot edits an issue (title, body, state, labels); null when there is none. */
@@ -857,22 +883,46 @@ public class SimulatedGitHub {
 
     /** The bot reacts to a comment: the reaction and whether it is new; null when there is no such comment. */
     synchronized Map.Entry<ObjectNode, Boolean> react(long commentId, String content) {
+        return react(commentId, botLogin(), content);
+    }
+
+    /** Someone (a person, or the bot in an earlier life) reacted to a comment; null when there is no such comment. */
+    public synchronized Map.Entry<ObjectNode, Boolean> react(long commentId, String login, String content) {
         if (!commentsById.containsKey(commentId)) {
             return null;
         }
         for (ObjectNode r : reactions) {
-            if (r.path("comment_id").asLong() == commentId && r.path("content").asText().equals(content)) {
-                return Map.entry(r.deepCopy(), false);
+            if (r.path("comment_id").asLong() == commentId && r.path("content").asText().equals(content)
+                    && r.path("user").path("login").asText().equalsIgnoreCase(login)) {
+                ObjectNode shown = r.deepCopy();
+                shown.remove("comment_id");
+                return Map.entry(shown, false);
             }
         }
         ObjectNode reaction = mapper.createObjectNode();
         reaction.put("id", ids.incrementAndGet()).put("content", content).put("created_at", now());
-        reaction.set("user", user(BOT_LOGIN));
+        reaction.set("user", user(login));
         reaction.put("comment_id", commentId);
         reactions.add(reaction);
         ObjectNode shown = reaction.deepCopy();
         shown.remove("comment_id");
         return Map.entry(shown, true);
+    }
+
+    /** The reactions to a comment, oldest first, optionally only of one content; null when there is no such comment. */
+    synchronized List<JsonNode> reactionsOf(long commentId, String content) {
+        if (!commentsById.containsKey(commentId)) {
+            return null;
+        }
+        List<JsonNode> out = new ArrayList<>();
+        for (ObjectNode r : reactions) {
+            if (r.path("comment_id").asLong() == commentId && (content == null || r.path("content").asText().equals(content))) {
+                ObjectNode shown = r.deepCopy();
+                shown.remove("comment_id");
+                out.add(shown);
+            }
+        }
+        return out;
     }
 
     synchronized List<JsonNode> releases(String repository) {
@@ -904,7 +954,7 @@ public class SimulatedGitHub {
 
     /** The bot creates a check run. */
     synchronized ObjectNode createCheckRun(String repository, JsonNode body) {
-        return addCheckRun(repository, body, appId, APP_SLUG);
+        return addCheckRun(repository, body, appId, appSlug);
     }
 
     private ObjectNode addCheckRun(String repository, JsonNode body, long byAppId, String bySlug) {

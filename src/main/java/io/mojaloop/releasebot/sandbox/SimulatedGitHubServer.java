@@ -840,6 +840,10 @@ public class SimulatedGitHubServer {
         });
         route("DELETE", repo + "/issues/{number}/labels/{name}",
                 c -> lookup(github.removeLabel(c.repository(), c.number(2), c.param(3))));
+        route("GET", repo + "/issues/comments/{id}/reactions", c -> {
+            List<JsonNode> found = github.reactionsOf(Long.parseLong(c.param(2)), c.q("content"));
+            return found == null ? notFound() : page(c, found, null);
+        });
         route("POST", repo + "/issues/comments/{id}/reactions", c -> {
             String content = c.json().path("content").asText("");
             if (!REACTIONS.contains(content)) {

@@ -199,12 +199,13 @@ public class ValidateAndPreview {
         JsonNode ex = in.path("exceptions");
         Map<String, PullRequestContext.Grant> exceptions = new LinkedHashMap<>();
         if (ex.path("review").isObject()) {
+            // a review exception holds on the commit it was granted on: the head unless the request names another
             exceptions.put(EvaluateReviewRules.EXCEPTION_COMMAND, new PullRequestContext.Grant(ex.path("review").path("by").asText(),
-                    ex.path("review").path("reason").asText()));
+                    ex.path("review").path("reason").asText(), ex.path("review").path("commit").asText(headSha)));
         }
         if (ex.path("freeze").isObject()) {
             exceptions.put(EvaluateReleaseFreeze.EXCEPTION_COMMAND, new PullRequestContext.Grant(ex.path("freeze").path("by").asText(),
-                    ex.path("freeze").path("reason").asText()));
+                    ex.path("freeze").path("reason").asText(), null));
         }
         PreviewPullRequest described = new PreviewPullRequest(repository, pr.path("author").asText(""), headSha, base,
                 pr.path("title").asText(), labels, config, reviews, companies, exceptions);

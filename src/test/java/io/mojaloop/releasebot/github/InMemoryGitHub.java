@@ -237,6 +237,15 @@ public class InMemoryGitHub implements GitHub {
         wrote("react", repository, commentId, content);
     }
 
+    /** Reactions people or the bot left, by "repository#commentId#content". */
+    public final Map<String, List<io.mojaloop.releasebot.github.model.User>> reactions = new LinkedHashMap<>();
+
+    @Override
+    public List<io.mojaloop.releasebot.github.model.User> reactions(String repository, long commentId, String content) {
+        asked("reactions", repository, commentId, content);
+        return List.copyOf(reactions.getOrDefault(key(repository, commentId, content), List.of()));
+    }
+
     @Override
     public void updateIssueBody(String repository, int number, String body) {
         wrote("updateIssueBody", repository, number);

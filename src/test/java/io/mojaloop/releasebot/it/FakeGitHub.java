@@ -72,6 +72,8 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2)
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+        // the slug GitHub registered the app under (GET /app): by default the name the app is configured with
+        state.appSlug(initArgs.getOrDefault("app-slug", SimulatedGitHub.APP_SLUG));
         server = new SimulatedGitHubServer(state);
         server.addExchangeListener(new ExchangeListener() {
             @Override
@@ -234,6 +236,16 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     /** A comment a person makes on an issue or PR now (listed by GET .../comments from then on). */
     public void comment(String repository, int number, long id, String author, String body) {
         state.comment(repository, number, id, author, body);
+    }
+
+    /** Someone reacts to a comment ({@code +1}, ...), as GitHub lists it under the comment's reactions. */
+    public void react(long commentId, String login, String content) {
+        state.react(commentId, login, content);
+    }
+
+    /** The app's Bot account, {@code <slug>[bot]}. */
+    public String botLogin() {
+        return state.botLogin();
     }
 
     /** An issue whose body the bot may rewrite (a release story), opened by {@code release-lead}. */

@@ -134,7 +134,11 @@ class CheckWordingTest {
         Wording.Sheet sheet = new Wording.Sheet()
                 .add("nobody", reviews(WITH_TEAMS, List.of(), Map.of(), null))
                 .add("mixed", reviews(WITH_TEAMS, mixed, companies, null))
-                .add("mixed, by exception", reviews(WITH_TEAMS, mixed, companies, new ReviewException("da-lead", "Urgent <fix>")))
+                .add("mixed, by exception", reviews(WITH_TEAMS, mixed, companies, new ReviewException("da-lead", "Urgent <fix>", HEAD)))
+                .add("mixed, exception granted on an older commit",
+                        reviews(WITH_TEAMS, mixed, companies, new ReviewException("da-lead", "Urgent <fix>", OLD)))
+                .add("mixed, exception never acknowledged",
+                        reviews(WITH_TEAMS, mixed, companies, new ReviewException("da-lead", "Urgent <fix>", null)))
                 .add("one approval", reviews(PLAIN, List.of(review("alice", ReviewState.APPROVED, OLD, 1)), Map.of(), null))
                 .add("no organisation", reviews(PLAIN, List.of(review("zed", ReviewState.APPROVED, HEAD, 1)), Map.of(), null))
                 .add("enough", reviews(WITH_TEAMS, enough, Map.of("carol", "Crosslake"), null))
@@ -145,6 +149,10 @@ class CheckWordingTest {
         assertThat(sheet.toString()).contains("\n3 organisations, 2 needed, 3 approvals, 2 needed\n")
                 .contains("\n2 of 2 organisations, 2 of 2 approvals\n").contains("\n1 organisation, 0 needed, 1 approval, 0 needed\n")
                 .doesNotContain("3 of 2");
+        assertThat(sheet.toString()).contains("The exception was granted on `0123456`; a new push needs a new grant.")
+                .contains("- **The review exception da-lead granted no longer applies:** the exception was granted on `fedcba9`; "
+                        + "a new push needs a new grant.")
+                .contains("- **The review exception da-lead granted does not apply:** the bot never acknowledged it");
         assertThat(sheet.toString()).contains("| no: author of the PR |").contains("| no: bot |").contains("| no: dismissed |")
                 .contains("| no: approved an older commit |").contains("| no: requested changes |").contains("(affiliations)")
                 .contains("(profile company)").contains("| changes requested |").contains("| approved |").contains("| dismissed |");

@@ -93,6 +93,8 @@ class CommandWordingTest {
                 .add("not a release version", usage(releaseCandidate, fragment(releaseCandidate, "notAVersion",
                         Map.of("argument", "v17.2*<b>"))))
                 .add("review exception without a reason", usage(reviewException, fragment(reviewException, "noReason", Map.of())))
+                .add("review exception granted", fragment(reviewException, "granted", Map.of("author", "da-lead", "commit",
+                        "6dcb09b5b57875f334f61aebed695e2e4193db5e")))
                 .add("freeze exception without a reason", usage(freezeException, fragment(freezeException, "noReason", Map.of())))
                 .add("unknown gate", texts.render("commands/unknown-gate.md", Map.of("command", gate, "id", "golden_path",
                         "gates", WITH_TEAMS.gates())))

@@ -328,4 +328,31 @@ class SimulatedGitHubServerTest {
         assertThat(write("DELETE", "/repos/" + REPO + "/issues/12/labels/review-exception", null).statusCode()).isEqualTo(404);
         assertThat(write("POST", "/repos/" + REPO + "/issues/404/comments", "{\"body\":\"x\"}").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void reactionsAreListedWithWhoReactedAndTheAppAnswersWithItsSlug() throws Exception {
+        github.pullRequest(REPO, 12, "eve", "c".repeat(40), "main", "fix: x");
+        github.comment(REPO, 12, 501, "da-lead", "/review-exception urgent");
+        github.react(501, "alice", "+1");
+        write("POST", "/repos/" + REPO + "/issues/comments/501/reactions", "{\"content\":\"+1\"}");
+        write("POST", "/repos/" + REPO + "/issues/comments/501/reactions", "{\"content\":\"eyes\"}");
+        assertThat(json(get("/repos/" + REPO + "/issues/comments/501/reactions?content=%2B1&per_page=100")))
+                .extracting(r -> r.path("user").path("login").asText() + " " + r.path("user").path("type").asText() + " "
+                        + r.path("content").asText())
+                .containsExactly("alice User +1", SimulatedGitHub.BOT_LOGIN + " Bot +1");
+        assertThat(json(get("/repos/" + REPO + "/issues/comments/501/reactions"))).hasSize(3);
+        assertThat(get("/repos/" + REPO + "/issues/comments/999/reactions").statusCode()).isEqualTo(404);
+
+        github.appSlug("ml-release-bot");
+        try {
+            HttpResponse<String> reply = write("POST", "/repos/" + REPO + "/issues/12/comments", "{\"body\":\"Granted.\"}");
+            assertThat(json(reply).path("user").path("login").asText()).isEqualTo("ml-release-bot[bot]");
+            assertThat(json(reply).path("performed_via_github_app").path("slug").asText()).isEqualTo("ml-release-bot");
+            JsonNode app = json(send("GET", "/app", "Bearer header.payload.signature", null, Map.of()));
+            assertThat(app.path("slug").asText()).isEqualTo("ml-release-bot");
+            assertThat(app.path("id").asLong()).isEqualTo(77);
+        } finally {
+            github.appSlug(SimulatedGitHub.APP_SLUG);
+        }
+    }
 }

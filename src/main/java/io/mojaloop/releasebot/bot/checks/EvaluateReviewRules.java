@@ -50,7 +50,7 @@ public class EvaluateReviewRules implements PullRequestCheck {
             pr.company(login).ifPresent(c -> companies.put(login, c));
         }
         ReviewException exception = pr.exception(EXCEPTION_COMMAND, config.reviews().exceptionApprovers())
-                .map(g -> new ReviewException(g.grantedBy(), g.reason())).orElse(null);
+                .map(g -> new ReviewException(g.grantedBy(), g.reason(), g.commit())).orElse(null);
         ReviewVerdict verdict = ReviewPolicy.evaluate(config,
                 new ReviewFacts(pr.author(), pr.headSha(), reviews, companies, exception));
         return render(verdict, config, CheckTexts.PrView.of(pr), now);

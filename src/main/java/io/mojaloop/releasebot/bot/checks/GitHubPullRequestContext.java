@@ -111,6 +111,6 @@ final class GitHubPullRequestContext implements PullRequestContext {
         if (comments == null) {
             comments = github.comments(pr.repository(), pr.number());
         }
-        return grants.latest(github, owner(), teams, command, comments);
+        return grants.latest(github, owner(), teams, command, comments, pr.headSha());
     }
 }

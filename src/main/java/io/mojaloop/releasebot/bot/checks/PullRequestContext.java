@@ -38,11 +38,17 @@ public interface PullRequestContext {
     /** The company on a person's GitHub profile, as typed. */
     Optional<String> company(String login) throws IOException;
 
-    /** The exception a member of one of the teams granted with {@code command <reason>}, if any. */
+    /**
+     * The exception a member of one of the teams granted with {@code command <reason>}, if any: the latest, or the
+     * latest recorded on the head commit when there is one.
+     */
     Optional<Grant> exception(String command, List<String> teams) throws IOException;
 
-    /** Who granted an exception, and why (as typed). */
-    record Grant(String grantedBy, String reason) {
+    /**
+     * Who granted an exception, and why (as typed); {@code commit} is the head commit the bot recorded when it
+     * accepted the grant (review exceptions), or null.
+     */
+    record Grant(String grantedBy, String reason, String commit) {
     }
 
     /** The repository's name without its owner. */

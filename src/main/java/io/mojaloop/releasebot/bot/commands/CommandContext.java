@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.core.command.CommandLine;
+import io.mojaloop.releasebot.core.command.CommandReply;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.github.GitHub;
@@ -18,9 +19,18 @@ public record CommandContext(GitHub github, long installationId, String reposito
         return repository.substring(0, repository.indexOf('/'));
     }
 
-    /** Posts a reply comment on the issue or PR. */
+    /**
+     * Posts a reply comment on the issue or PR, ending with the record line that names the command's comment
+     * ({@link CommandReply}): the bot's answer can be found again from GitHub, so the command never runs twice.
+     */
     public void reply(String markdown) throws IOException {
-        github.comment(repository, number, markdown);
+        reply(markdown, null);
+    }
+
+    /** A reply that also records the head commit a review exception was granted on. */
+    public void reply(String markdown, String commit) throws IOException {
+        String text = markdown.endsWith("\n") ? markdown : markdown + "\n";
+        github.comment(repository, number, text + "\n" + new CommandReply(commentId, commit).line() + "\n");
     }
 
     /** 👍 on the command's comment: done. */

@@ -14,8 +14,9 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 
 /**
  * An exception command ({@code /review-exception}, {@code /freeze-exception}): a member of the configured teams
- * lets a PR pass one check. It needs a reason; it labels the PR and queues the check, which finds the exception
- * again in the PR's comments every time (see ExceptionGrants). Anyone else is refused by the router.
+ * lets a PR pass one check. It needs a reason; it labels the PR, acknowledges the grant and queues the check, which
+ * finds the exception again in the PR's comments every time (see ExceptionGrants). Anyone else is refused by the
+ * router.
  */
 public abstract class GrantException extends TemplatedCommand {
 
@@ -32,6 +33,11 @@ public abstract class GrantException extends TemplatedCommand {
 
     /** The name of the check the exception applies to. */
     protected abstract String check();
+
+    /** Tells the granter it is done: 👍. */
+    protected void acknowledge(CommandContext context) throws IOException {
+        context.done();
+    }
 
     @Override
     public Where where() {
@@ -51,7 +57,7 @@ public abstract class GrantException extends TemplatedCommand {
     @Override
     public void run(CommandContext context) throws IOException {
         context.addLabels(label());
-        context.done();
+        acknowledge(context);
         evaluations.request(new PullRequestRef(context.installationId(), context.repository(), context.number()),
                 List.of(check()));
         stories.request(context.installationId(), context.owner());

@@ -36,7 +36,7 @@ public class ReadExceptions implements EvidenceReader {
                 continue;
             }
             Optional<Grant> grant = grants.latest(scope.github(), scope.org(), teams, command,
-                    scope.github().comments(pr.repository(), pr.number()));
+                    scope.github().comments(pr.repository(), pr.number()), null);
             into.exceptions.add(new ExceptionGrant(kind, Items.of(pr), grant.map(Grant::grantedBy).orElse(null),
                     grant.map(Grant::reason).orElse(null)));
         }

@@ -30,7 +30,7 @@ import io.mojaloop.releasebot.core.config.Reviews;
  * profile-company}) from their normalised profile company; organisations compare case-folded (and after the same
  * normalisation as companies, so a profile company "Infitx Ltd" is the map's "Infitx").</li>
  * <li>It passes with enough counted approvals, spanning enough organisations, and no change request; or when an
- * exception was granted.</li>
+ * exception was granted on the current head commit (a push after the grant needs a new grant).</li>
  * </ul>
  */
 public final class ReviewPolicy {
@@ -115,10 +115,11 @@ public final class ReviewPolicy {
         boolean rulesMet = approvals >= rules.requiredApprovals()
                 && organisations >= rules.distinctOrganisations()
                 && changesRequestedBy.isEmpty();
-        boolean byException = !rulesMet && facts.exception() != null;
+        boolean exceptionHolds = facts.exception() != null && facts.exception().holdsOn(facts.headSha());
+        boolean byException = !rulesMet && exceptionHolds;
         return new ReviewVerdict(rulesMet || byException, byException, approvals, rules.requiredApprovals(),
                 organisations, rules.distinctOrganisations(), List.copyOf(organisationNames.values()), lines,
-                changesRequestedBy, facts.exception());
+                changesRequestedBy, facts.exception(), exceptionHolds);
     }
 
     // --- internals ---

@@ -14,11 +14,13 @@ import java.util.List;
  * @param reviewers one line per reviewer who left an APPROVED, CHANGES_REQUESTED or DISMISSED review, in order of
  *        their first review
  * @param changesRequestedBy reviewers whose latest review requests changes (they block), in the same order
- * @param exception the granted exception, or null (carried even when the rule is met)
+ * @param exception the latest granted exception, or null (carried even when the rule is met, and when it no longer
+ *        holds)
+ * @param exceptionHolds the exception was granted on the current head commit
  */
 public record ReviewVerdict(boolean passed, boolean byException, int approvals, int requiredApprovals, int organisations,
         int requiredOrganisations, List<String> organisationNames, List<ReviewerLine> reviewers,
-        List<String> changesRequestedBy, ReviewException exception) {
+        List<String> changesRequestedBy, ReviewException exception, boolean exceptionHolds) {
 
     public ReviewVerdict {
         organisationNames = List.copyOf(organisationNames);
@@ -34,6 +36,11 @@ public record ReviewVerdict(boolean passed, boolean byException, int approvals, 
     /** How many more distinct organisations the rule needs (0 when enough). */
     public int missingOrganisations() {
         return Math.max(0, requiredOrganisations - organisations);
+    }
+
+    /** An exception was granted, but on an older commit (or never acknowledged by the bot): it does not apply. */
+    public boolean staleException() {
+        return exception != null && !exceptionHolds;
     }
 
     /** True when nobody blocks with a change request. */

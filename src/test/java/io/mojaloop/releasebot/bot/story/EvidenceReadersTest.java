@@ -13,9 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.mojaloop.releasebot.bot.checks.ExceptionGrants;
+import io.mojaloop.releasebot.bot.checks.PullRequestContext.Grant;
+import io.mojaloop.releasebot.core.command.CommandReply;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ConfigLoader;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.GateCommand;
 import io.mojaloop.releasebot.github.AppIdentity;
 import io.mojaloop.releasebot.github.Directory;
@@ -63,7 +66,7 @@ class EvidenceReadersTest {
     BotConfig config = ConfigLoader.parseOrg("release-bot.yml", CONFIG).config();
     Release release = config.releases().get(0);
     Directory directory = Directory.of(Duration.ofMinutes(10), 100);
-    AppIdentity identity = AppIdentity.of("42", "mojaloop-release-bot");
+    AppIdentity identity = AppIdentity.of(42, "mojaloop-release-bot");
     Map<String, io.mojaloop.releasebot.github.model.SearchResult> searches = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -120,8 +123,53 @@ class EvidenceReadersTest {
         StoryEvidence evidence = new StoryEvidence();
         reader.read(scope(), evidence);
         assertThat(evidence.gateCommands).isEmpty();
-        assertThat(ExceptionGrants.using(directory).latest(github, "mojaloop", List.of("design-authority"), "/review-exception",
-                List.of(grant))).isEmpty();
+        assertThat(ExceptionGrants.using(directory, identity).latest(github, "mojaloop", List.of("design-authority"), "/review-exception",
+                List.of(grant), null)).isEmpty();
+    }
+
+    @Test
+    void onlyTheBotsOwnLastRecordLineIsATtkReport() throws Exception {
+        TtkRecord failed = new TtkRecord("GP Tests", "dev", 7, 6, 1, 0, "r-1", null);
+        TtkRecord forged = new TtkRecord("GP Tests", "dev", 7, 7, 0, 0, "r-1", null);
+        github.comments("mojaloop/project", 4300,
+                // the bot's own summary, which shows a report id that carried a record line before its own record
+                comment(1, "ml-release-bot[bot]", "Report " + forged.line() + "\n\n" + forged.line() + "\n\n" + failed.line(), 42L),
+                // a person, and another app or Bot account that calls itself by the configured name
+                comment(2, "mojaloop-release-bot", forged.line(), null),
+                comment(3, "mojaloop-release-bot[bot]", forged.line(), null),
+                comment(4, "mojaloop-release-bot[bot]", forged.line(), 7L));
+        ReadTtkReports reports = new ReadTtkReports();
+        reports.identity = AppIdentity.of(42, "ml-release-bot");
+        StoryEvidence evidence = new StoryEvidence();
+        reports.read(scope(), evidence);
+        assertThat(evidence.ttkReports).singleElement().satisfies(r -> assertThat(r.record()).isEqualTo(failed));
+
+        // where GitHub leaves performed_via_github_app out, the Bot account of the real slug is the bot
+        github.comments("mojaloop/project", 4300, comment(5, "ml-release-bot[bot]", failed.line(), null));
+        StoryEvidence again = new StoryEvidence();
+        reports.read(new StoryScope(github, "mojaloop", config, release, "mojaloop/project", 4300, searches), again);
+        assertThat(again.ttkReports).hasSize(1);
+    }
+
+    @Test
+    void aReviewExceptionCarriesTheCommitTheBotRecordedForIt() throws Exception {
+        String head = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
+        String older = "0000000000000000000000000000000000000001";
+        List<Comment> comments = List.of(
+                comment(10, "grace", "/review-exception first", null),
+                comment(11, "mojaloop-release-bot[bot]", "Granted.\n\n" + new CommandReply(10, head).line(), 42L),
+                comment(12, "grace", "/review-exception second, never acknowledged", null),
+                // a record from anyone but the bot records nothing
+                comment(13, "mallory", new CommandReply(12, head).line(), null));
+        ExceptionGrants grants = ExceptionGrants.using(directory, identity);
+        // the latest grant recorded on the head wins over a later one the bot never acknowledged
+        assertThat(grants.latest(github, "mojaloop", List.of("design-authority"), "/review-exception", comments, head))
+                .contains(new Grant("grace", "first", head));
+        // on another head (a push after the grant), or for the story: the latest grant, with what was recorded
+        assertThat(grants.latest(github, "mojaloop", List.of("design-authority"), "/review-exception", comments, older))
+                .contains(new Grant("grace", "second, never acknowledged", null));
+        assertThat(grants.latest(github, "mojaloop", List.of("design-authority"), "/review-exception", comments, null))
+                .contains(new Grant("grace", "second, never acknowledged", null));
     }
 
     @Test
@@ -159,7 +207,7 @@ class EvidenceReadersTest {
         github.comments("mojaloop/central-ledger", 5, comment(1, "grace", "/review-exception docs only", null));
         github.comments("mojaloop/helm", 7, comment(2, "mallory", "/review-exception trust me", null));
         ReadExceptions reader = new ReadExceptions();
-        reader.grants = ExceptionGrants.using(directory);
+        reader.grants = ExceptionGrants.using(directory, identity);
         StoryEvidence evidence = new StoryEvidence();
         reader.read(scope(), evidence);
         assertThat(evidence.exceptions).extracting(e -> e.pullRequest().number() + " " + e.grantedBy() + " " + e.reason())

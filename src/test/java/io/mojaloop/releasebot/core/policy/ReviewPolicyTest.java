@@ -530,7 +530,7 @@ class ReviewPolicyTest {
 
         @Test
         void exceptionPassesAndKeepsFacts() {
-            ReviewException ex = new ReviewException("da-member", "urgent security fix");
+            ReviewException ex = new ReviewException("da-member", "urgent security fix", HEAD);
             ReviewVerdict v = ReviewPolicy.evaluate(config(2, 2), new ReviewFacts(AUTHOR, HEAD,
                     List.of(approve("alice"), review("dave", CHANGES_REQUESTED, HEAD)), Map.of(), ex));
             assertThat(v.passed()).isTrue();
@@ -546,7 +546,7 @@ class ReviewPolicyTest {
         @Test
         void exceptionWithNoReviews() {
             ReviewVerdict v = ReviewPolicy.evaluate(config(2, 2),
-                    new ReviewFacts(AUTHOR, HEAD, List.of(), Map.of(), new ReviewException("x", "y")));
+                    new ReviewFacts(AUTHOR, HEAD, List.of(), Map.of(), new ReviewException("x", "y", HEAD)));
             assertThat(v.passed()).isTrue();
             assertThat(v.byException()).isTrue();
             assertThat(v.missingApprovals()).isEqualTo(2);
@@ -554,12 +554,35 @@ class ReviewPolicyTest {
 
         @Test
         void exceptionWhenRulesAlreadyMetIsCarriedButNotTheReason() {
-            ReviewException ex = new ReviewException("da-member", "belt and braces");
+            ReviewException ex = new ReviewException("da-member", "belt and braces", HEAD);
             ReviewVerdict v = ReviewPolicy.evaluate(config(2, 2),
                     new ReviewFacts(AUTHOR, HEAD, List.of(approve("alice"), approve("carol")), Map.of(), ex));
             assertThat(v.passed()).isTrue();
             assertThat(v.byException()).isFalse();
             assertThat(v.exception()).isEqualTo(ex);
+        }
+
+        @Test
+        void anExceptionHoldsOnlyForTheCommitItWasGrantedOn() {
+            ReviewException onHead = new ReviewException("da-member", "urgent", HEAD.toUpperCase(java.util.Locale.ROOT));
+            assertThat(ReviewPolicy.evaluate(config(2, 2), new ReviewFacts(AUTHOR, HEAD, List.of(approve("alice")), Map.of(),
+                    onHead)).passed()).isTrue();
+
+            // a push after the grant: the exception stays visible but does not hold
+            ReviewException older = new ReviewException("da-member", "urgent", "0ld0000000000000000000000000000000000000");
+            ReviewVerdict v = ReviewPolicy.evaluate(config(2, 2),
+                    new ReviewFacts(AUTHOR, HEAD, List.of(approve("alice")), Map.of(), older));
+            assertThat(v.passed()).isFalse();
+            assertThat(v.byException()).isFalse();
+            assertThat(v.exceptionHolds()).isFalse();
+            assertThat(v.staleException()).isTrue();
+            assertThat(v.exception()).isEqualTo(older);
+
+            // a grant the bot never acknowledged has no commit: it holds nowhere
+            ReviewVerdict unacknowledged = ReviewPolicy.evaluate(config(2, 2),
+                    new ReviewFacts(AUTHOR, HEAD, List.of(), Map.of(), new ReviewException("da-member", "urgent", null)));
+            assertThat(unacknowledged.passed()).isFalse();
+            assertThat(unacknowledged.staleException()).isTrue();
         }
     }
 

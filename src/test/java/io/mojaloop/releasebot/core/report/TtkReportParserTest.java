@@ -92,4 +92,27 @@ class TtkReportParserTest {
         assertThat(TtkRecord.read("Summary\n\n" + line + "\n")).contains(record);
         assertThat(TtkRecord.read("no line")).isEmpty();
     }
+
+    @Test
+    void onlyTheLastWholeRecordLineOfACommentCounts() {
+        TtkRecord failed = new TtkRecord("GP Tests", "dev", 7, 6, 1, 0, "id-1", null);
+        TtkRecord forged = new TtkRecord("GP Tests", "dev", 7, 7, 0, 0, "id-1", null);
+        // a record line earlier in the comment (e.g. quoted from a report id) does not replace the bot's own last line
+        assertThat(TtkRecord.read(forged.line() + "\n\nReport x\n\n" + failed.line() + "\n")).contains(failed);
+        // a record inside a line (a code span, a sentence) is not a record line
+        assertThat(TtkRecord.read("Report `" + forged.line() + "`\n")).isEmpty();
+        assertThat(TtkRecord.read("Report `" + forged.line() + "`\r\n" + failed.line() + "\r\n")).contains(failed);
+    }
+
+    @Test
+    void aReportIdCannotBreakTheRecordLine() {
+        String id = "x\n<!-- release-bot:ttk {\"failed\":0} -->\u2028-->\u00e9";
+        TtkRecord record = new TtkRecord("GP\u2029Tests", "dev", 7, 6, 1, 0, id, null);
+        String line = record.line();
+        assertThat(line).doesNotContain("\n").doesNotContain("\u2028").doesNotContain("\u2029");
+        assertThat(line.chars().allMatch(c -> c < 128)).isTrue();
+        assertThat(line.indexOf("-->")).isEqualTo(line.length() - 3);
+        assertThat(line.indexOf("<!--")).isZero();
+        assertThat(TtkRecord.read("Summary\n" + line)).contains(record);
+    }
 }
