@@ -114,14 +114,15 @@ final class PublicView {
                     ? g.details().stream().filter(d -> linkIsPublic(d.url(), true)).toList()
                     : List.of();
             gates.add(new StoryView.GateRow(g.gate(), g.status(), g.source(), evidence ? g.evidenceUrl() : null,
-                    evidence ? g.by() : null, g.at(), evidence ? g.note() : null, items(g.bugs()), details));
+                    evidence ? g.by() : null, g.at(), evidence ? g.note() : null, items(g.bugs()), details, g.unread()));
         }
         List<Candidate> candidates = view.candidates().stream().filter(c -> repository(c.item().repository())).toList();
         List<ComponentVersion> helm = view.helmCandidates().stream().filter(h -> repository(h.repository())).toList();
         List<ExceptionGrant> exceptions = view.exceptions().stream().filter(e -> repository(e.pullRequest().repository())).toList();
         ComponentVersion released = view.released() != null && isPublic(view.released().repository()) ? view.released() : null;
         return new StoryView(view.release(), view.verdict(), gates, view.calendar(), candidates, helm, exceptions,
-                items(view.blockingBugs()), versions(view.versions()), released, view.implementers());
+                items(view.blockingBugs()), versions(view.versions()), released, view.implementers(), view.candidatesUnread(),
+                view.exceptionsUnread());
     }
 
     /** Lists the dashboard does not draw: left out quietly. */

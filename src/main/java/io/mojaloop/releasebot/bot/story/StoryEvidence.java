@@ -8,6 +8,7 @@ import java.util.Map;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.story.GateCommand;
+import io.mojaloop.releasebot.core.story.SearchProblem;
 import io.mojaloop.releasebot.core.story.StoryFacts;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
@@ -24,11 +25,22 @@ public final class StoryEvidence {
     final List<ExceptionGrant> exceptions = new ArrayList<>();
     final List<ComponentVersion> versions = new ArrayList<>();
     final List<ComponentVersion> helmReleases = new ArrayList<>();
+    final Map<String, SearchProblem> searchProblems = new LinkedHashMap<>();
+    SearchProblem candidatesProblem;
+    SearchProblem exceptionsProblem;
     List<StoryFacts.RepoStandard> standards;
     StoryFacts.ReleaseNotes notes;
 
+    /** A search was incomplete or failed in a way asking again may fix: the story is to be rebuilt again soon. */
+    boolean worthRebuilding() {
+        return searchProblems.values().stream().anyMatch(SearchProblem::worthRetrying)
+                || (candidatesProblem != null && candidatesProblem.worthRetrying())
+                || (exceptionsProblem != null && exceptionsProblem.worthRetrying());
+    }
+
     StoryFacts facts(BotConfig config, Release release) {
         return new StoryFacts(release, config.freeze(), config.gates(), gateCommands, bugsByGate, candidates, exceptions,
-                versions, helmReleases, ttkReports, config.implementers(), standards, notes);
+                versions, helmReleases, ttkReports, config.implementers(), standards, notes, searchProblems, candidatesProblem,
+                exceptionsProblem);
     }
 }

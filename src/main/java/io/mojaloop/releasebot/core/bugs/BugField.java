@@ -80,7 +80,7 @@ public record BugField(Status status, String level, String text) {
                 for (int j = i + 1; j < lines.length; j++) {
                     if (!lines[j].isBlank()) {
                         // the next line is the value, unless it is another field or a heading
-                        if (!isLabelLine(lines[j])) {
+                        if (!isLabelLine(lines[j], known)) {
                             value = lines[j];
                         }
                         break;
@@ -140,16 +140,33 @@ public record BugField(Status status, String level, String text) {
         return Optional.empty();
     }
 
-    /** A line that is itself a label ({@code **Expected Behavior**}, {@code ## Steps}, {@code Version:}). */
-    static boolean isLabelLine(String line) {
+    static final Pattern EMPHASISED = Pattern.compile("^(?:\\*\\*|__)(.+?)(?:\\*\\*|__)");
+    static final Pattern PLAIN_LABEL = Pattern.compile("^([\\p{L}][\\p{L} /()-]{0,40}):");
+
+    /**
+     * A line that is itself a label ({@code **Expected Behavior**}, {@code - **Version**: 17}, {@code Platform:},
+     * {@code ## Steps}), not a value; a line naming a level ({@code **High**}) is a value.
+     */
+    static boolean isLabelLine(String line, Set<String> known) {
         String t = line.strip();
         if (t.startsWith("#")) {
             return true;
         }
-        String inner = t.replaceAll("^[-*+>\\s]*", "");
-        if ((inner.startsWith("**") && (inner.endsWith("**") || inner.endsWith("**:") || inner.matches("\\*\\*[^*]+:\\*\\*.*")))
-                || (inner.startsWith("__") && inner.endsWith("__"))) {
-            return LEVELS.stream().noneMatch(l -> plain(inner).equalsIgnoreCase(l));
+        String inner = t.replaceAll("^(?:[-*+](?=\\s)|>)\\s*", "");
+        Matcher m = EMPHASISED.matcher(inner);
+        if (m.find()) {
+            return !namesLevel(m.group(1), known);
+        }
+        m = PLAIN_LABEL.matcher(inner);
+        return m.find() && !namesLevel(m.group(1), known);
+    }
+
+    static boolean namesLevel(String text, Set<String> known) {
+        Matcher words = WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (words.find()) {
+            if (known.contains(words.group())) {
+                return true;
+            }
         }
         return false;
     }

@@ -23,8 +23,10 @@ import io.mojaloop.releasebot.core.story.StoryView.Verdict;
  * Decides a release's readiness from the facts, with no GitHub and no clock of its own.
  * <ul>
  * <li>A gate's latest {@code /gate} command decides it ({@code reset} hands it back to automatic evidence).</li>
- * <li>Otherwise a gate with an {@code issue-query} passes when the search finds no open issue and fails when it
- * finds any; every other gate is pending until someone records evidence.</li>
+ * <li>Otherwise a gate with an {@code issue-query} passes when the search finds no open issue that blocks (with
+ * {@code priority-from: body}: whose body's priority matches or cannot be read) and fails when it finds any; a search
+ * GitHub answered incompletely, or that failed, never passes: the gate is pending with the reason (failed when the
+ * issues it did find block). Every other gate is pending until someone records evidence.</li>
  * <li>RELEASED once the {@code helm} repository publishes the release's own tag as a full release; else BLOCKED
  * when a gate failed, PENDING when a gate has no evidence, READY when every gate passed.</li>
  * </ul>
@@ -45,10 +47,11 @@ public final class ReleaseReadiness {
         List<GateRow> rows = new ArrayList<>();
         List<Item> blockingBugs = new ArrayList<>();
         for (Gate gate : facts.gates()) {
-            List<Item> bugs = facts.bugsByGate().get(gate.id());
+            List<Item> found = facts.bugsByGate().get(gate.id());
+            List<Item> bugs = found == null ? null : found.stream().filter(Item::blocks).toList();
             if (bugs != null) {
                 for (Item bug : bugs) {
-                    if (!blockingBugs.contains(bug)) {
+                    if (blockingBugs.stream().noneMatch(b -> b.repository().equals(bug.repository()) && b.number() == bug.number())) {
                         blockingBugs.add(bug);
                     }
                 }
@@ -78,7 +81,8 @@ public final class ReleaseReadiness {
             verdict = Verdict.READY;
         }
         return new StoryView(facts.release(), verdict, rows, calendar(facts, now), facts.candidates(), helmCandidates,
-                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers());
+                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers(), facts.candidatesProblem(),
+                facts.exceptionsProblem());
     }
 
     /** The latest command decides, unless it is a reset; then the gate's automatic evidence (if any) does. */
@@ -89,9 +93,13 @@ public final class ReleaseReadiness {
         }
         switch (gate.kind()) {
             case ISSUES -> {
-                if (bugs != null) {
-                    return new GateRow(gate, bugs.isEmpty() ? GateStatus.PASSED : GateStatus.FAILED, "issue-query",
-                            searchUrl(web, gate.issueQuery()), null, null, null, bugs);
+                // an incomplete or failed search never passes: blocking issues it did find still fail the gate
+                SearchProblem problem = facts.searchProblems().get(gate.id());
+                if (bugs != null || problem != null) {
+                    List<Item> blocking = bugs == null ? List.of() : bugs;
+                    GateStatus status = !blocking.isEmpty() ? GateStatus.FAILED : problem != null ? GateStatus.PENDING : GateStatus.PASSED;
+                    return new GateRow(gate, status, "issue-query", searchUrl(web, gate.issueQuery()), null, null, null, blocking,
+                            List.of(), problem);
                 }
             }
             case REPO_STANDARDS -> {

@@ -20,7 +20,15 @@ import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
  */
 public record StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
         List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
-        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
+        List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers,
+        SearchProblem candidatesUnread, SearchProblem exceptionsUnread) {
+
+    public StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
+            List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
+            List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
+        this(release, verdict, gates, calendar, candidates, helmCandidates, exceptions, blockingBugs, versions, released,
+                implementers, null, null);
+    }
 
     public boolean hasDownstream() {
         return gates.stream().anyMatch(g -> g.gate().kind() == io.mojaloop.releasebot.core.config.GateKind.DOWNSTREAM);
@@ -42,13 +50,25 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
      *        {@code repo-standards} or {@code release-notes}; null when pending without evidence
      * @param by who recorded it (null when nobody did: reports, searches)
      * @param note what the person who recorded it wrote (null when nothing)
+     * @param bugs the open issues that block the gate (for an issues gate)
+     * @param unread why the gate's issue search cannot be believed (incomplete or failed); null when it answered
      */
     public record GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at,
-            String note, List<Item> bugs, List<Detail> details) {
+            String note, List<Item> bugs, List<Detail> details, SearchProblem unread) {
+
+        public GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at, String note,
+                List<Item> bugs, List<Detail> details) {
+            this(gate, status, source, evidenceUrl, by, at, note, bugs, details, null);
+        }
 
         public GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at, String note,
                 List<Item> bugs) {
             this(gate, status, source, evidenceUrl, by, at, note, bugs, List.of());
+        }
+
+        /** Pending only because the issue search could not be believed. */
+        public boolean searchUnread() {
+            return unread != null && status == GateStatus.PENDING;
         }
 
         /** The lines that have a result (passed or failed), e.g. the implementers that validated or failed. */
@@ -118,6 +138,11 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
         public enum State {
             UPCOMING, OPEN, CLOSED, OFF, DONE
         }
+    }
+
+    /** An issue search of a gate could not be believed (incomplete or failed): "none open" would not be true. */
+    public boolean bugSearchUnread() {
+        return gates.stream().anyMatch(g -> g.unread() != null);
     }
 
     public List<GateRow> blocking() {

@@ -98,6 +98,9 @@ class BugFieldTest {
         assertThat(BugField.read("**Priority**: TBD by the triage", "Priority").text()).isEqualTo("TBD by the triage");
         assertThat(BugField.read("**Priority**: " + "x".repeat(200), "Priority").text()).hasSize(80);
         assertThat(BugField.read("**Priority**:", "Priority").text()).isNull();
+        assertThat(BugField.read("**Priority**:\n\n**Expected Behavior**\nit works", "Priority").text())
+                .as("the next field is not the value").isNull();
+        assertThat(BugField.read("- **Priority**:\n- **Version**: 17", "Priority").text()).isNull();
         assertThat(BugField.read("nothing here", "Priority").text()).isNull();
     }
 }
