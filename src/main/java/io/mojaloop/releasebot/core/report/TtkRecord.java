@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The machine-readable line the bot puts in its own TTK summary comment on the story, so the story can be rebuilt
  * from GitHub alone: {@code <!-- release-bot:ttk {...} -->}. It is trusted only in comments made by this app.
+ * {@code skipped} is null for a line without the count: not known (never taken as 0).
  */
-public record TtkRecord(String suite, String environment, int total, int passed, int failed, int skipped,
+public record TtkRecord(String suite, String environment, int total, int passed, int failed, Integer skipped,
         String reportId, String reportUrl) {
 
     static final Pattern LINE = Pattern.compile("<!-- release-bot:ttk (\\{.*?\\}) -->");
@@ -24,8 +25,14 @@ public record TtkRecord(String suite, String environment, int total, int passed,
                 report.testReportId(), report.reportUrl());
     }
 
+    /** No assertion failed and there was at least one (skipped ones aside). */
     public boolean green() {
         return failed == 0 && total > 0;
+    }
+
+    /** What this run means for a gate that does (or does not) allow skipped assertions. */
+    public TtkOutcome outcome(boolean allowSkipped) {
+        return TtkOutcome.of(total, failed, skipped, allowSkipped);
     }
 
     /** The line, safe inside an HTML comment (no {@code -->} can appear in it). */
@@ -58,7 +65,8 @@ public record TtkRecord(String suite, String environment, int total, int passed,
         try {
             JsonNode j = MAPPER.readTree(m.group(1));
             return Optional.of(new TtkRecord(j.path("suite").asText(), j.path("environment").isNull() ? null : j.path("environment").asText(null),
-                    j.path("total").asInt(), j.path("passed").asInt(), j.path("failed").asInt(), j.path("skipped").asInt(),
+                    j.path("total").asInt(), j.path("passed").asInt(), j.path("failed").asInt(),
+                    j.path("skipped").isIntegralNumber() ? Integer.valueOf(j.path("skipped").asInt()) : null,
                     j.path("reportId").isNull() ? null : j.path("reportId").asText(null),
                     j.path("reportUrl").isNull() ? null : j.path("reportUrl").asText(null)));
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.FreezeWindows;
+import io.mojaloop.releasebot.core.report.TtkOutcome;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
 import io.mojaloop.releasebot.core.story.StoryView.CalendarRow;
@@ -150,7 +151,8 @@ public final class ReleaseReadiness {
     /**
      * TTK gates: reports and commands in time order; a command decides until a later report comes in; a reset
      * forgets everything before it. With reports, the latest per environment counts, and the gate fails if any
-     * environment's latest report failed.
+     * environment's latest report failed, tested nothing, or skipped assertions the gate does not allow
+     * ({@code allow-skipped}); it is pending while a latest report's skipped count is not known.
      */
     static GateRow ttk(Gate gate, List<GateCommand> commands, StoryFacts facts) {
         record Event(java.time.Instant at, GateCommand command, StoryFacts.TtkEvidence report) {
@@ -181,10 +183,20 @@ public final class ReleaseReadiness {
             }
         }
         List<StoryView.Detail> details = new ArrayList<>();
+        boolean failed = false;
+        boolean unknown = false;
         for (Map.Entry<String, StoryFacts.TtkEvidence> e : latest.entrySet()) {
             var r = e.getValue().record();
-            details.add(new StoryView.TtkDetail(e.getKey().isEmpty() ? null : e.getKey(),
-                    r.green() ? DetailStatus.PASSED : DetailStatus.FAILED, e.getValue().commentUrl(), r));
+            TtkOutcome outcome = r.outcome(gate.allowSkipped());
+            DetailStatus status = switch (outcome) {
+                case PASSED -> DetailStatus.PASSED;
+                case SKIPPED_UNKNOWN -> DetailStatus.PENDING;
+                default -> DetailStatus.FAILED;
+            };
+            failed |= status == DetailStatus.FAILED;
+            unknown |= status == DetailStatus.PENDING;
+            details.add(new StoryView.TtkDetail(e.getKey().isEmpty() ? null : e.getKey(), status, e.getValue().commentUrl(), r,
+                    outcome));
         }
         if (manual != null) {
             return manual(gate, manual, List.of(), details);
@@ -194,9 +206,8 @@ public final class ReleaseReadiness {
         }
         StoryFacts.TtkEvidence newest = latest.values().stream()
                 .max(Comparator.comparing(StoryFacts.TtkEvidence::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
-        boolean green = latest.values().stream().allMatch(e -> e.record().green());
-        return new GateRow(gate, green ? GateStatus.PASSED : GateStatus.FAILED, "ttk", newest.commentUrl(), null,
-                newest.at(), null, List.of(), details);
+        GateStatus status = failed ? GateStatus.FAILED : unknown ? GateStatus.PENDING : GateStatus.PASSED;
+        return new GateRow(gate, status, "ttk", newest.commentUrl(), null, newest.at(), null, List.of(), details);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.Release;
+import io.mojaloop.releasebot.core.report.TtkOutcome;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
@@ -98,8 +99,11 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
         String url();
     }
 
-    /** The latest report of one environment ({@code label}, null when the report named none). */
-    public record TtkDetail(String label, DetailStatus status, String url, TtkRecord report) implements Detail {
+    /**
+     * The latest report of one environment ({@code label}, null when the report named none), and what it means for
+     * the gate ({@code outcome}: skipped assertions count only where the gate allows them).
+     */
+    public record TtkDetail(String label, DetailStatus status, String url, TtkRecord report, TtkOutcome outcome) implements Detail {
     }
 
     /** One downstream implementer: pending, or validated or failed by someone, with the rest of their note. */

@@ -57,7 +57,7 @@ public class StoryWordingTest {
     @Inject
     Texts texts;
 
-    static TtkEvidence report(String env, int total, int passed, int failed, int skipped, String at) {
+    static TtkEvidence report(String env, int total, int passed, int failed, Integer skipped, String at) {
         return new TtkEvidence(new TtkRecord("GP Tests", env, total, passed, failed, skipped, "r-" + at, null), Instant.parse(at),
                 "https://github.com/mojaloop/project/issues/4300#issuecomment-" + Math.abs(at.hashCode()));
     }
@@ -232,6 +232,30 @@ public class StoryWordingTest {
                 .contains("None found, but not every search could be believed (see the gates above).")
                 .doesNotContain("None open.")
                 .contains("None granted.").contains("None declared yet");
+    }
+
+    @Test
+    void skippedAssertionsPassOnlyAGateThatAllowsThem() throws IOException {
+        Gate allows = new Gate("golden-path-qa", "TTK Golden Path on QA", "GP Tests", null, GateKind.TTK, "qa", null, null, true);
+        Gate strictQa = new Gate("golden-path-qa-strict", "TTK Golden Path on QA, nothing skipped", "GP Tests", null, null, "qa", null);
+        TtkEvidence old = new TtkEvidence(new TtkRecord("GP Tests", "dev", 10, 10, 0, null, "r-old", null),
+                Instant.parse("2027-01-02T09:00:00Z"), "https://github.com/mojaloop/project/issues/4300#issuecomment-1");
+        List<TtkEvidence> reports = List.of(old, report("qa", 10, 8, 0, 2, "2027-01-02T10:00:00Z"),
+                report("staging", 4, 0, 0, 4, "2027-01-02T11:00:00Z"));
+        String rendered = render(facts(StoryExamples.V17, List.of(TTK, allows, strictQa), List.of(), reports, null, null, List.of()), NOW);
+        Wording.matches("story-ttk-skipped.md", rendered);
+        assertThat(rendered)
+                .contains("| TTK Golden Path (`golden-path`) | ❌ failed |")
+                .contains("- ⏳ dev: 10 assertions: 10 passed, 0 failed, skipped not counted: recorded before skipped assertions were "
+                        + "counted, so it cannot pass this gate; the next report decides")
+                .contains("- ❌ qa: 10 assertions: 8 passed, 0 failed, 2 skipped: skipped assertions do not pass this gate "
+                        + "(`allow-skipped: true` accepts them)")
+                .contains("- ❌ staging: 4 assertions: 0 passed, 0 failed, 4 skipped: nothing was tested")
+                .contains("| TTK Golden Path on QA (`golden-path-qa`) | ✅ passed |")
+                .contains("- ✅ qa: 10 assertions: 8 passed, 0 failed, 2 skipped ([link]")
+                .contains("| TTK Golden Path on QA, nothing skipped (`golden-path-qa-strict`) | ❌ failed |");
+        String pending = render(facts(StoryExamples.V17, List.of(TTK), List.of(), List.of(old), null, null, List.of()), NOW);
+        assertThat(pending).contains("| TTK Golden Path (`golden-path`) | ⏳ no evidence yet |");
     }
 
     @Test
