@@ -133,7 +133,7 @@ public class Sandbox {
                 - [ ] Community call announcement
                 """);
         github.openIssue(ORG + "/central-ledger", 1201, "carol", "Settlement window rounding loses a cent",
-                "Found on QA.", "bug", "priority: high");
+                "## Summary:\nFound on QA.\n\n**Severity**: Medium\n\n**Priority**: High\n", "bug");
         github.openPullRequest(ORG + "/helm", 612, "henry", "chore(release): v17.2.0-rc.1", "main");
     }
 
@@ -174,8 +174,10 @@ public class Sandbox {
                   - id: downstream
                     name: Validated by a downstream implementer
                   - id: blocking-bugs
-                    name: No high or medium priority bugs open
-                    issue-query: 'org:mojaloop is:issue is:open label:bug label:"priority: high","priority: medium"'
+                    name: No critical, high or medium priority bugs open
+                    issue-query: 'org:mojaloop is:issue is:open label:bug'
+                    priority-from: body
+                    priorities: [critical, high, medium]
                 """.formatted(today.plusWeeks(3), today.plusWeeks(5));
     }
 

@@ -116,7 +116,7 @@ final class PublicView {
                     ? g.details().stream().filter(d -> linkIsPublic(d.url(), true)).toList()
                     : List.of();
             gates.add(new StoryView.GateRow(g.gate(), g.status(), g.source(), evidence ? g.evidenceUrl() : null,
-                    evidence ? g.by() : null, g.at(), evidence ? g.note() : null, items(g.bugs()), details));
+                    evidence ? g.by() : null, g.at(), evidence ? g.note() : null, items(g.bugs()), details, g.unread()));
         }
         List<Candidate> candidates = view.candidates().stream().filter(c -> repository(c.item().repository())).toList();
         List<ComponentVersion> helm = view.helmCandidates().stream().filter(h -> repository(h.repository())).toList();
@@ -126,7 +126,8 @@ final class PublicView {
                 && linkIsPublic(view.contents().chartUrl(), true) ? view.contents() : null;
         AuditSection audit = view.audit() == null ? null : publicRows(view.audit());
         return new StoryView(view.release(), view.verdict(), gates, view.calendar(), candidates, helm, exceptions,
-                items(view.blockingBugs()), versions(view.versions()), released, view.implementers(), contents, audit);
+                items(view.blockingBugs()), versions(view.versions()), released, view.implementers(), view.candidatesUnread(),
+                view.exceptionsUnread(), contents, audit);
     }
 
     /** The audit's counts, with only the rows of public repositories (the others are counted as hidden). */

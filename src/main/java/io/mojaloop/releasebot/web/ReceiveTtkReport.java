@@ -34,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mojaloop.releasebot.bot.story.UpdateReleaseStory;
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.GateKind;
+import io.mojaloop.releasebot.core.report.TtkVerdict;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.report.TtkReport;
 import io.mojaloop.releasebot.core.report.TtkReportParser;
@@ -145,10 +146,13 @@ public class ReceiveTtkReport {
         int number = Integer.parseInt(m.group(2));
         GitHub github = githubs.github(where.installationId());
         TtkRecord record = TtkRecord.of(report, env);
-        List<String> gates = where.config().gates().stream()
+        List<Gate> decided = where.config().gates().stream()
                 .filter(g -> g.kind() == GateKind.TTK && g.ttkSuite().trim().equalsIgnoreCase(report.suite())
                         && (g.environment() == null || g.environment().equalsIgnoreCase(String.valueOf(env))))
-                .map(Gate::id).toList();
+                .toList();
+        TtkVerdict verdict = TtkVerdict.of(report, decided);
+        List<String> gates = verdict.gates();
+        boolean passed = verdict.passed();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("release", where.release().version());
         answer.put("story", where.release().story());
@@ -156,7 +160,10 @@ public class ReceiveTtkReport {
         answer.put("environment", env);
         answer.put("assertions", Map.of("total", report.total(), "passed", report.passed(), "failed", report.failed(),
                 "skipped", report.skipped()));
-        answer.put("result", report.green() ? "passed" : "failed");
+        answer.put("result", passed ? "passed" : "failed");
+        if (!verdict.skippedGates().isEmpty()) {
+            answer.put("skipped-not-allowed", verdict.skippedGates());
+        }
         answer.put("gates", gates);
         if (gates.isEmpty()) {
             answer.put("warning", "No gate has ttk-suite \"" + report.suite() + "\"" + (env == null ? "" : " for environment " + env)
@@ -167,12 +174,12 @@ public class ReceiveTtkReport {
             return Response.ok(answer).build();
         }
         String comment = texts.render("reports/ttk-comment.md", Map.of("r", report, "env", env == null ? "" : env,
-                "release", where.release(), "gates", gates, "line", record.line()));
+                "release", where.release(), "gates", gates, "skippedGates", verdict.skippedGates(), "held", verdict.held(), "line", record.line()));
         Comment created = github.comment(storyRepo, number, comment);
         answer.put("comment", created.htmlUrl());
-        registry.counter("release_bot_ttk_reports", "result", report.green() ? "passed" : "failed").increment();
-        LOG.infof("TTK report %s (%s) for %s: %d/%d passed, %d failed", report.suite(), env, where.release().version(),
-                report.passed(), report.total(), report.failed());
+        registry.counter("release_bot_ttk_reports", "result", passed ? "passed" : "failed").increment();
+        LOG.infof("TTK report %s (%s) for %s: %d/%d passed, %d failed, %d skipped", report.suite(), env, where.release().version(),
+                report.passed(), report.total(), report.failed(), report.skipped());
         try {
             stories.refresh(github, where.org(), where.config(), where.release());
         } catch (IOException | RuntimeException e) {

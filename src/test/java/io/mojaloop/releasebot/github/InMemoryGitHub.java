@@ -104,6 +104,20 @@ public class InMemoryGitHub implements GitHub {
         return this;
     }
 
+    /** GitHub answers the search with {@code incomplete_results: true} (its search ran out of time). */
+    public InMemoryGitHub incompleteSearch(String query, int totalCount, Issue... items) {
+        searches.put(query, new SearchResult(totalCount, true, List.of(items)));
+        return this;
+    }
+
+    /** The search fails with this exception (a 5xx, a 422, a timeout). */
+    public InMemoryGitHub failingSearch(String query, java.io.IOException failure) {
+        searchFailures.put(query, failure);
+        return this;
+    }
+
+    public final Map<String, java.io.IOException> searchFailures = new LinkedHashMap<>();
+
     public InMemoryGitHub team(String org, String slug, String... members) {
         teams.put(key(org, slug), Set.of(members));
         return this;
@@ -286,8 +300,11 @@ public class InMemoryGitHub implements GitHub {
     }
 
     @Override
-    public SearchResult searchIssues(String query) {
+    public SearchResult searchIssues(String query) throws java.io.IOException {
         asked("searchIssues", query);
+        if (searchFailures.containsKey(query)) {
+            throw searchFailures.get(query);
+        }
         return searches.getOrDefault(query, new SearchResult(0, false, List.of()));
     }
 

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mojaloop.releasebot.sandbox.SimulatedGitHub;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Answer;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Exchange;
 import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.ExchangeListener;
@@ -61,6 +62,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     private record Slow(String method, String path, long millis) {
     }
     private final List<Slow> slow = new CopyOnWriteArrayList<>();
+    private volatile Answer searchAnswer;
     Map<String, String> initArgs = Map.of();
 
     @Override
@@ -93,6 +95,11 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         // every request checked against GitHub's published description; a test whose requests it does not allow
         // fails (GitHubContractExtension)
         server.addRequestListener(ContractCheck.forGitHub()::request);
+        server.addInterceptor(r -> {
+            Answer answer = searchAnswer;
+            return answer != null && r.method().equals("GET") && r.path().equals("/search/issues") ? Decision.answer(answer)
+                    : Decision.proceed();
+        });
         server.addInterceptor(writeLimiter);
         server.addInterceptor(faults);
         int port;
@@ -159,6 +166,7 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         faults.fail(0, 0);
         latencyMillis = 0;
         slow.clear();
+        searchAnswer = null;
         // the tests' installation is not the bottleneck: GitHub's primary limit is not what they measure
         server.primaryRateLimit(10_000_000);
     }
@@ -332,6 +340,14 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
     public FaultInjector faults(double rate, long seed) {
         faults.fail(rate, seed);
         return faults;
+    }
+
+    /**
+     * Every issue search ({@code GET /search/issues}) answered with this status and JSON body instead of the
+     * simulation (null: searched again); e.g. 200 with {@code incomplete_results: true}, a 502, a 422.
+     */
+    public void searchesAnswered(Integer status, String json) {
+        searchAnswer = status == null ? null : new Answer(status, Map.of(), json);
     }
 
     /** GitHub's secondary limit on writes, scaled: more than {@code limit} writes in any second get a 403. */

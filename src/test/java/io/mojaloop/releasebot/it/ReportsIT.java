@@ -120,6 +120,69 @@ class ReportsIT {
         assertThat(storyBlock()).contains("| TTK Golden Path on dev (`golden-path-dev`) | ✅ passed |");
     }
 
+    /**
+     * A real Testing Toolkit report (ml-testing-toolkit 18.19.2, all 28 assertions passed) with one request disabled:
+     * TTK reports its 11 assertions as SKIPPED and still counts them in {@code totalPassedAssertions}.
+     */
+    static String realReportWithADisabledRequest(String reportId) throws IOException {
+        ObjectNode report = (ObjectNode) Webhooks.MAPPER.readTree(fixture("real-golden-path-p2p-passed.json"));
+        ((ObjectNode) report.get("runtimeInformation")).put("testReportId", reportId);
+        for (var assertion : report.at("/test_cases/0/requests/1/request/tests/assertions")) {
+            ((ObjectNode) assertion.get("resultStatus")).put("status", "SKIPPED");
+        }
+        return report.toString();
+    }
+
+    @Test
+    void skippedAssertionsPassOnlyAGateThatAllowsThemAndTheSummaryAlwaysCountsThem() throws IOException {
+        github.orgConfig(org, """
+                releases:
+                  - version: v17.2.0
+                    pi-kickoff: 2099-01-18
+                    release-date: 2099-01-25
+                    story: %s/project#4300
+                    repos: [central-ledger, helm]
+                gates:
+                  - id: golden-path-dev
+                    name: TTK Golden Path on dev
+                    ttk-suite: dfsp_golden_path_p2p
+                    environment: dev
+                  - id: golden-path-qa
+                    name: TTK Golden Path on QA, disabled requests accepted
+                    ttk-suite: dfsp_golden_path_p2p
+                    environment: qa
+                    allow-skipped: true
+                """.formatted(org));
+        // the real run, untouched: passes, and says 0 skipped
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("real-golden-path-p2p-passed.json")).then().statusCode(201)
+                .body(containsString("\"result\":\"passed\"")).body(containsString("\"skipped\":0"));
+        assertThat(github.storedComments(project, 4300).get(0).path("body").asText()).contains("| 28 | 28 | 0 | 0 |")
+                .doesNotContain("skipped (");
+        await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("| TTK Golden Path on dev (`golden-path-dev`) | ✅ passed |"));
+
+        // the same collection with a request disabled: 0 failed, but 11 skipped, so the dev gate does not pass
+        post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, realReportWithADisabledRequest("skipped-1")).then().statusCode(201)
+                .body(containsString("\"result\":\"failed\"")).body(containsString("\"skipped\":11"))
+                .body(containsString("\"skipped-not-allowed\":[\"golden-path-dev\"]"));
+        String comment = github.storedComments(project, 4300).get(1).path("body").asText();
+        assertThat(comment).startsWith("### ⚠️ Testing Toolkit: dfsp\\_golden\\_path\\_p2p on dev")
+                .contains("**Not passed** for `golden-path-dev`.").contains("| 28 | 17 | 0 | 11 |")
+                .contains("11 assertions were skipped (a disabled request, or a run stopped by `breakOnError`): a skipped assertion "
+                        + "tested nothing, so this report does not pass `golden-path-dev`")
+                .contains("TTK itself reported 28 of 28 passed");
+        await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("| TTK Golden Path on dev (`golden-path-dev`) | ❌ failed |"));
+        assertThat(storyBlock()).contains("dev: 28 assertions: 17 passed, 0 failed, 11 skipped: skipped assertions do not pass this gate");
+
+        // on QA the gate says allow-skipped: true, so the same run passes it, and the summary still counts them
+        post("v17.2.0", "qa", FakeGitHub.REPORT_TOKEN, realReportWithADisabledRequest("skipped-2")).then().statusCode(201)
+                .body(containsString("\"result\":\"passed\"")).body(containsString("\"skipped\":11"));
+        assertThat(github.storedComments(project, 4300).get(2).path("body").asText()).startsWith("### ✅")
+                .contains("| 28 | 17 | 0 | 11 |").contains("11 assertions were skipped").contains("accepted, as the gate says `allow-skipped: true`.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains(
+                "| TTK Golden Path on QA, disabled requests accepted (`golden-path-qa`) | ✅ passed |"));
+        assertThat(storyBlock()).contains("| TTK Golden Path on dev (`golden-path-dev`) | ❌ failed |");
+    }
+
     @Test
     void repoStandardsWithAndWithoutTheAdministrationPermission() throws IOException {
         for (String repo : new String[] { "central-ledger", "helm" }) {

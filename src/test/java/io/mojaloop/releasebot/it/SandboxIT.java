@@ -59,7 +59,7 @@ class SandboxIT {
 
         // the release story, from its calendar to READY
         assertThat(outcome(state, 10)).contains("story: Release v17.2.0: BLOCKED")
-                .anyMatch(l -> l.contains("BLOCKED** by **No high or medium priority bugs open**"));
+                .anyMatch(l -> l.contains("BLOCKED** by **No critical, high or medium priority bugs open**"));
         assertThat(outcome(state, 11)).contains("labels: release-candidate, rc: v17.2.0-rc.1");
         assertThat(outcome(state, 14)).contains("story: Release v17.2.0: BLOCKED");
         assertThat(outcome(state, 15)).contains("story: Release v17.2.0: READY", "story: **READY**: every gate has passed.");

@@ -148,6 +148,105 @@ class StoryIT {
         assertThat(github.requests("PATCH", "/repos/" + project + "/issues/4300")).hasSize(patches);
     }
 
+    /** The org's config with the blocking-bugs gate reading priorities from the bug template's field. */
+    private void bodyPriorities() {
+        github.orgConfig(org, """
+                release-candidates:
+                  approvers: [release-managers]
+                releases:
+                  - version: v17.2.0
+                    pi-kickoff: 2099-01-18
+                    release-date: 2099-01-25
+                    story: %s/project#4300
+                    repos: [central-ledger, helm]
+                gates:
+                  - id: blocking-bugs
+                    name: No critical, high or medium priority bugs open
+                    issue-query: 'org:%s is:issue is:open label:bug'
+                    priority-from: body
+                    priorities: [critical, high, medium]
+                """.formatted(org, org));
+    }
+
+    /** {@code /release-status}, then the block once it shows {@code expected} (the rebuild runs after the 👍). */
+    private String status(String expected) {
+        long id = onStory("mallory", "/release-status");
+        awaitReaction(project, id);
+        return awaitBlockContaining(expected);
+    }
+
+    @Test
+    void realMojaloopBugsBlockByThePriorityInTheirBodyAndUnknownPrioritiesBlockToo() {
+        bodyPriorities();
+        // the bug template as Mojaloop people fill it: a Low priority bug does not block
+        github.state().openIssue(project, 4101, "ines", "Quote expiry off by a second",
+                "## Summary:\nQuotes expire early.\n\n**Severity**: Low\n\n**Priority**: Low\n", "bug");
+        String low = status("## Release v17.2.0: READY");
+        assertThat(low).contains("## Release v17.2.0: READY")
+                .contains("| No critical, high or medium priority bugs open (`blocking-bugs`) | ✅ passed | [0 blocking issues](");
+
+        // a High under Priority, value on the next line, in bold: blocks
+        github.state().openIssue(org + "/central-ledger", 1201, "ines", "Settlement loses a cent",
+                "**Severity**:\nHigh\n\n- **Priority**:\n  **High**\n", "bug");
+        // the template left unfilled: the priority is unknown, and that blocks too
+        github.state().openIssue(project, 4102, "ines", "Callbacks retried forever",
+                "## Summary:\n...\n\n**Severity**: (Low, Medium, High)\n\n**Priority**: (Critical, Medium, Low)\n", "bug");
+        github.state().openIssue(project, 4103, "ines", "Bulk transfer stuck", "Seen on dev.", "bug");
+        String blocked = status("## Release v17.2.0: BLOCKED");
+        assertThat(blocked).contains("| No critical, high or medium priority bugs open (`blocking-bugs`) | ❌ failed | [3 blocking issues](")
+                .contains("Settlement loses a cent · priority high")
+                .contains("Callbacks retried forever · **priority unknown**: the Priority field says “\\(Critical, Medium, Low\\)”")
+                .contains("Bulk transfer stuck · **priority unknown**: no Priority field in the body")
+                .doesNotContain("Quote expiry");
+        // only the search was asked: the bodies came with its answer
+        assertThat(github.requests("GET", "/repos/" + project + "/issues/4102")).isEmpty();
+
+        // triaged: the fields filled in, the other one closed
+        github.editIssue(project, 4102, "**Severity**: Low\n\n**Priority**: low\n");
+        github.editIssue(project, 4103, "**Priority**: Low");
+        github.state().closeIssue(org + "/central-ledger", 1201);
+        assertThat(status("## Release v17.2.0: READY")).contains("| ✅ passed | [0 blocking issues](");
+    }
+
+    @Test
+    void aSearchGitHubAnswersIncompletelyOrFailsNeverPassesTheGate() {
+        bodyPriorities();
+        status("## Release v17.2.0: READY");
+
+        // GitHub's search ran out of time: incomplete_results with no items proves nothing
+        github.searchesAnswered(200, "{\"total_count\":0,\"incomplete_results\":true,\"items\":[]}");
+        String incomplete = status("## Release v17.2.0: PENDING");
+        assertThat(incomplete).contains("| No critical, high or medium priority bugs open (`blocking-bugs`) | ⏳ unknown | [0 blocking issues](")
+                .contains("GitHub's search gave incomplete results (it ran out of time): issues may be missing, so it cannot show "
+                        + "that none is open; read again soon |")
+                .contains("None found, but not every search could be believed (see the gates above).")
+                .contains("⚠️ Not complete: GitHub's search gave incomplete results (it ran out of time); this list may be missing some.")
+                .doesNotContain("None open.");
+
+        // a failing search (GitHub's 502 after the bot's retries): pending, not "none open"
+        github.searchesAnswered(502, "{\"message\":\"Server Error\"}");
+        String failed = status("the search failed (GitHub answered 502)");
+        assertThat(failed).contains("## Release v17.2.0: PENDING").contains("| ⏳ unknown | [the search](")
+                .contains("the search failed (GitHub answered 502): not read; read again soon |")
+                .contains("⚠️ Not read: the search failed (GitHub answered 502); read again soon.")
+                .doesNotContain("None declared yet").doesNotContain("None granted.");
+
+        // a query GitHub refuses (422): pending, and says to check the query
+        github.searchesAnswered(422, "{\"message\":\"Validation Failed\",\"errors\":[{\"code\":\"invalid\"}]}");
+        assertThat(status("invalid (422)")).contains("GitHub refused the search as invalid (422): check the query in "
+                + "release-bot.yml: not read |").contains("## Release v17.2.0: PENDING");
+
+        // GitHub answers again: the story is rebuilt by itself (no event needed) and the gate passes
+        github.searchesAnswered(502, "{\"message\":\"Server Error\"}");
+        status("GitHub answered 502");
+        int commentsBefore = github.storedComments(project, 4300).size();
+        github.searchesAnswered(null, null);
+        String healed = await().atMost(Duration.ofSeconds(20)).until(() -> block(github.issueBody(project, 4300)),
+                b -> b != null && b.contains("## Release v17.2.0: READY"));
+        assertThat(healed).contains("| ✅ passed | [0 blocking issues](").contains("None open.");
+        assertThat(github.storedComments(project, 4300)).as("healed without a new command").hasSize(commentsBefore);
+    }
+
     @Test
     void releaseCandidatesAreDeclaredAndCancelledByReleaseManagersOnly() {
         String helm = org + "/helm";

@@ -1,5 +1,6 @@
 package io.mojaloop.releasebot.bot.story;
 
+import io.mojaloop.releasebot.core.bugs.BugTriage;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
 import io.mojaloop.releasebot.github.model.Issue;
 
@@ -10,6 +11,11 @@ final class Items {
     }
 
     static Item of(Issue issue) {
-        return new Item(issue.repository() == null ? "?/?" : issue.repository(), issue.number(), issue.title(), issue.htmlUrl());
+        return of(issue, null);
+    }
+
+    static Item of(Issue issue, BugTriage triage) {
+        return new Item(issue.repository() == null ? "?/?" : issue.repository(), issue.number(), issue.title(), issue.htmlUrl(),
+                triage);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.story.GateCommand;
+import io.mojaloop.releasebot.core.story.SearchProblem;
 import io.mojaloop.releasebot.core.story.StoryFacts;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
@@ -28,16 +29,27 @@ public final class StoryEvidence {
     final List<ExceptionGrant> exceptions = new ArrayList<>();
     final List<ComponentVersion> versions = new ArrayList<>();
     final List<ComponentVersion> helmReleases = new ArrayList<>();
+    final Map<String, SearchProblem> searchProblems = new LinkedHashMap<>();
+    SearchProblem candidatesProblem;
+    SearchProblem exceptionsProblem;
     List<StoryFacts.RepoStandard> standards;
     StoryFacts.ReleaseNotes notes;
     ReleaseContents contents;
     ReadMergeAudit.Result audit;
+
+    /** A search was incomplete or failed in a way asking again may fix: the story is to be rebuilt again soon. */
+    boolean worthRebuilding() {
+        return searchProblems.values().stream().anyMatch(SearchProblem::worthRetrying)
+                || (candidatesProblem != null && candidatesProblem.worthRetrying())
+                || (exceptionsProblem != null && exceptionsProblem.worthRetrying());
+    }
 
     StoryFacts facts(BotConfig config, Release release, Links links, String draftUrl) {
         StoryFacts.Contents read = contents == null ? null
                 : new StoryFacts.Contents(contents, links, draftUrl, audit != null && audit.checked(),
                         audit == null ? List.of() : audit.merged(), audit == null ? List.of() : audit.unreadable());
         return new StoryFacts(release, config.freeze(), config.gates(), gateCommands, bugsByGate, candidates, exceptions,
-                versions, helmReleases, ttkReports, config.implementers(), standards, notes, read);
+                versions, helmReleases, ttkReports, config.implementers(), standards, notes, searchProblems, candidatesProblem,
+                exceptionsProblem, read);
     }
 }

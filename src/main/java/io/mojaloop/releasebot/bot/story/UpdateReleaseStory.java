@@ -156,7 +156,9 @@ public class UpdateReleaseStory {
                 continue;
             }
             try {
-                refresh(github, org, config, release, searches);
+                if (!refresh(github, org, config, release, searches).complete()) {
+                    all = false; // written with what could not be read said on it; read again after a backoff
+                }
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException | UncheckedIOException e) {
@@ -195,16 +197,29 @@ public class UpdateReleaseStory {
         return Optional.empty();
     }
 
-    /** Rebuilds one story; returns true when the issue body was written. */
+    /**
+     * Rebuilds one story; returns true when the issue body was written. When a search it needed was incomplete or
+     * failed, the story is written with that said on it, and the organisation's stories are rebuilt again after a
+     * backoff.
+     */
     public boolean refresh(GitHub github, String org, BotConfig config, Release release) throws IOException {
-        return refresh(github, org, config, release, new ConcurrentHashMap<>());
+        Outcome outcome = refresh(github, org, config, release, new ConcurrentHashMap<>());
+        if (!outcome.complete()) {
+            long installationId = github.installationId();
+            retries.failed("story", "story:" + installationId + "/" + org.toLowerCase(Locale.ROOT), () -> request(installationId, org));
+        }
+        return outcome.written();
     }
 
-    private boolean refresh(GitHub github, String org, BotConfig config, Release release, Map<String, SearchResult> searches)
+    /** One story's rebuild: whether its body was written, and whether every search it needed answered in full. */
+    private record Outcome(boolean written, boolean complete) {
+    }
+
+    private Outcome refresh(GitHub github, String org, BotConfig config, Release release, Map<String, SearchResult> searches)
             throws IOException {
         Matcher m = STORY.matcher(release.story());
         if (!m.matches()) {
-            return false;
+            return new Outcome(false, true);
         }
         String storyRepo = m.group(1) + "/" + m.group(2);
         int number = Integer.parseInt(m.group(3));
@@ -221,8 +236,13 @@ public class UpdateReleaseStory {
         registry.counter("release_bot_verdicts", "check", "story", "conclusion", view.verdict().name().toLowerCase(Locale.ROOT)).increment();
         // one write per story at a time, from the body as it is just before writing: gathering takes a while, and
         // what people wrote around the block meanwhile must not be overwritten by a body read before it
+        boolean complete = !evidence.worthRebuilding();
+        if (!complete) {
+            LOG.warnf("Story %s of %s: a search was incomplete or failed; the story says so and is rebuilt again soon",
+                    release.story(), release.version());
+        }
         synchronized (storyLock(storyRepo, number)) {
-            return write(github, release, storyRepo, number, block, view);
+            return new Outcome(write(github, release, storyRepo, number, block, view), complete);
         }
     }
 

@@ -49,7 +49,8 @@ public final class ConfigLoader {
     static final List<String> RELEASE = List.of("version", "pi-kickoff", "release-date", "timezone", "feature-freeze",
             "bugfix-freeze", "story", "repos", "previous");
     static final List<String> CONTENTS = List.of("repo", "chart", "components");
-    static final List<String> GATE = List.of("id", "name", "kind", "ttk-suite", "issue-query", "environment", "path");
+    static final List<String> GATE = List.of("id", "name", "kind", "ttk-suite", "issue-query", "environment", "path",
+            "priority-from", "priorities", "severities", "allow-skipped");
 
 
     /** A release's time zone when it names none: the same zone as {@code timezone: UTC}. */
@@ -69,6 +70,8 @@ public final class ConfigLoader {
     /** A release tag: vX.Y.Z (the v optional) with an optional pre-release suffix such as -hotfix.1. */
     static final Pattern TAG = Pattern.compile(
             "v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+    /** A priority or severity as a bug template writes it: one word (High, medium, P1). */
+    static final Pattern LEVEL = Pattern.compile("[A-Za-z0-9]{1,30}");
 
     private ConfigLoader() {
     }
@@ -586,11 +589,69 @@ public final class ConfigLoader {
                 if (effective == GateKind.ISSUES && query == null) {
                     problem(item, path + ": an issues gate needs issue-query: the GitHub issue search that must find nothing");
                 }
+                PriorityFromBody fromBody = priorityFromBody(item, k, path, effective);
+                boolean allowSkipped = false;
+                if (k.containsKey("allow-skipped")) {
+                    allowSkipped = bool(k.get("allow-skipped"), path + ".allow-skipped", false);
+                    if (effective != GateKind.TTK) {
+                        problem(k.get("allow-skipped"), path + ".allow-skipped: only a ttk gate (one with ttk-suite) reads "
+                                + "Testing Toolkit reports; this gate is " + effective.yaml());
+                        allowSkipped = false;
+                    }
+                }
                 if (id != null && name != null) {
-                    gates.add(new Gate(id, name, suite, query, effective, environment, notes));
+                    gates.add(new Gate(id, name, suite, query, effective, environment, notes, fromBody, allowSkipped));
                 }
             }
             return gates;
+        }
+
+        /**
+         * {@code priority-from: body} with {@code priorities:} and optional {@code severities:}; null when the gate
+         * does not read bodies (then {@code priorities:} and {@code severities:} are problems: they would be ignored).
+         */
+        PriorityFromBody priorityFromBody(Node item, Map<String, Node> k, String path, GateKind kind) {
+            boolean body = false;
+            if (k.containsKey("priority-from")) {
+                String value = scalar(k.get("priority-from"), path + ".priority-from", "body");
+                if (value != null && !value.equals("body")) {
+                    problem(k.get("priority-from"), path + ".priority-from: expected body (the **Priority**: field of each "
+                            + "issue's body), found \"" + value + "\"; without priority-from, issue-query alone decides");
+                } else if (value != null) {
+                    body = true;
+                    if (kind != GateKind.ISSUES) {
+                        problem(k.get("priority-from"), path + ".priority-from: only an issues gate (one with issue-query) "
+                                + "reads issue bodies; this gate is " + kind.yaml());
+                    }
+                }
+            }
+            List<String> priorities = k.containsKey("priorities") ? levels(k.get("priorities"), path + ".priorities") : null;
+            List<String> severities = k.containsKey("severities") ? levels(k.get("severities"), path + ".severities") : null;
+            if (!body) {
+                for (String key : List.of("priorities", "severities")) {
+                    if (k.containsKey(key) && !k.containsKey("priority-from")) {
+                        problem(k.get(key), path + "." + key + ": needs priority-from: body (" + key
+                                + " are read from each issue's body)");
+                    }
+                }
+                return null;
+            }
+            if (priorities == null) {
+                problem(k.get("priority-from"), path + ": priority-from: body needs priorities: the priorities that block "
+                        + "(e.g. priorities: [high, medium])");
+                return null;
+            }
+            if (priorities.isEmpty() && k.get("priorities") instanceof SequenceNode) {
+                problem(k.get("priorities"), path + ".priorities: list at least one priority (e.g. [high, medium])");
+            }
+            if (severities != null && severities.isEmpty() && k.get("severities") instanceof SequenceNode) {
+                problem(k.get("severities"), path + ".severities: list at least one severity, or leave severities out");
+            }
+            return new PriorityFromBody(priorities, severities);
+        }
+
+        List<String> levels(Node node, String path) {
+            return strings(node, path, s -> LEVEL.matcher(s).matches(), "one word such as high or medium");
         }
 
         // ---- typed values ------------------------------------------------------------------------------------

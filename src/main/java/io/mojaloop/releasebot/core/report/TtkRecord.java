@@ -10,8 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The machine-readable line the bot puts in its own TTK summary comment on the story, so the story can be rebuilt
  * from GitHub alone: {@code <!-- release-bot:ttk {...} -->} on a line of its own, after everything else. It is
  * trusted only in comments made by this app, and only the last record line of a comment counts.
+ * {@code skipped} is null for a line without the count: not known (never taken as 0).
  */
-public record TtkRecord(String suite, String environment, int total, int passed, int failed, int skipped,
+public record TtkRecord(String suite, String environment, int total, int passed, int failed, Integer skipped,
         String reportId, String reportUrl) {
 
     static final String KIND = "ttk";
@@ -21,8 +22,14 @@ public record TtkRecord(String suite, String environment, int total, int passed,
                 report.testReportId(), report.reportUrl());
     }
 
+    /** No assertion failed and there was at least one (skipped ones aside). */
     public boolean green() {
         return failed == 0 && total > 0;
+    }
+
+    /** What this run means for a gate that does (or does not) allow skipped assertions. */
+    public TtkOutcome outcome(boolean allowSkipped) {
+        return TtkOutcome.of(total, failed, skipped, allowSkipped);
     }
 
     /** The line, safe inside an HTML comment (see {@link RecordLine}). */
@@ -43,7 +50,8 @@ public record TtkRecord(String suite, String environment, int total, int passed,
     public static Optional<TtkRecord> read(String commentBody) {
         return RecordLine.last(commentBody, KIND).map(j -> new TtkRecord(j.path("suite").asText(),
                 text(j, "environment"), j.path("total").asInt(), j.path("passed").asInt(), j.path("failed").asInt(),
-                j.path("skipped").asInt(), text(j, "reportId"), text(j, "reportUrl")));
+                j.path("skipped").isIntegralNumber() ? Integer.valueOf(j.path("skipped").asInt()) : null,
+                text(j, "reportId"), text(j, "reportUrl")));
     }
 
     private static String text(JsonNode j, String field) {

@@ -24,8 +24,13 @@ public record TtkReport(String suite, String testReportId, String completedAt, L
     public record Failure(String testCase, String request, String assertion) {
     }
 
-    /** A gate passes on this report only with no failure and at least one assertion. */
+    /** No failure and at least one assertion (skipped ones aside: see {@link #outcome}). */
     public boolean green() {
         return failed == 0 && total > 0;
+    }
+
+    /** What this run means for a gate: it passes only with no failure, an assertion, and no skipped one unless allowed. */
+    public TtkOutcome outcome(boolean allowSkipped) {
+        return TtkOutcome.of(total, failed, skipped, allowSkipped);
     }
 }

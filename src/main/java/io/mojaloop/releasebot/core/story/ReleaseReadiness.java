@@ -14,6 +14,7 @@ import io.mojaloop.releasebot.core.contents.AuditSection;
 import io.mojaloop.releasebot.core.contents.ContentsSection;
 import io.mojaloop.releasebot.core.contents.NotesGate;
 import io.mojaloop.releasebot.core.contents.Version;
+import io.mojaloop.releasebot.core.report.TtkOutcome;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
 import io.mojaloop.releasebot.core.story.StoryView.CalendarRow;
@@ -28,8 +29,10 @@ import io.mojaloop.releasebot.core.story.StoryView.Verdict;
  * Decides a release's readiness from the facts, with no GitHub and no clock of its own.
  * <ul>
  * <li>A gate's latest {@code /gate} command decides it ({@code reset} hands it back to automatic evidence).</li>
- * <li>Otherwise a gate with an {@code issue-query} passes when the search finds no open issue and fails when it
- * finds any; every other gate is pending until someone records evidence.</li>
+ * <li>Otherwise a gate with an {@code issue-query} passes when the search finds no open issue that blocks (with
+ * {@code priority-from: body}: whose body's priority matches or cannot be read) and fails when it finds any; a search
+ * GitHub answered incompletely, or that failed, never passes: the gate is pending with the reason (failed when the
+ * issues it did find block). Every other gate is pending until someone records evidence.</li>
  * <li>RELEASED once the {@code helm} repository publishes the release's own tag as a full release; else BLOCKED
  * when a gate failed, PENDING when a gate has no evidence, READY when every gate passed.</li>
  * </ul>
@@ -50,10 +53,11 @@ public final class ReleaseReadiness {
         List<GateRow> rows = new ArrayList<>();
         List<Item> blockingBugs = new ArrayList<>();
         for (Gate gate : facts.gates()) {
-            List<Item> bugs = facts.bugsByGate().get(gate.id());
+            List<Item> found = facts.bugsByGate().get(gate.id());
+            List<Item> bugs = found == null ? null : found.stream().filter(Item::blocks).toList();
             if (bugs != null) {
                 for (Item bug : bugs) {
-                    if (!blockingBugs.contains(bug)) {
+                    if (blockingBugs.stream().noneMatch(b -> b.repository().equals(bug.repository()) && b.number() == bug.number())) {
                         blockingBugs.add(bug);
                     }
                 }
@@ -91,7 +95,8 @@ public final class ReleaseReadiness {
             audit = AuditSection.of(c.auditChecked(), Audit.rows(c.merged()), null, c.unreadable().size());
         }
         return new StoryView(facts.release(), verdict, rows, calendar(facts, now), facts.candidates(), helmCandidates,
-                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers(), contents, audit);
+                facts.exceptions(), blockingBugs, facts.versions(), released, facts.implementers(), facts.candidatesProblem(),
+                facts.exceptionsProblem(), contents, audit);
     }
 
     /** The latest command decides, unless it is a reset; then the gate's automatic evidence (if any) does. */
@@ -102,9 +107,13 @@ public final class ReleaseReadiness {
         }
         switch (gate.kind()) {
             case ISSUES -> {
-                if (bugs != null) {
-                    return new GateRow(gate, bugs.isEmpty() ? GateStatus.PASSED : GateStatus.FAILED, "issue-query",
-                            searchUrl(web, gate.issueQuery()), null, null, null, bugs);
+                // an incomplete or failed search never passes: blocking issues it did find still fail the gate
+                SearchProblem problem = facts.searchProblems().get(gate.id());
+                if (bugs != null || problem != null) {
+                    List<Item> blocking = bugs == null ? List.of() : bugs;
+                    GateStatus status = !blocking.isEmpty() ? GateStatus.FAILED : problem != null ? GateStatus.PENDING : GateStatus.PASSED;
+                    return new GateRow(gate, status, "issue-query", searchUrl(web, gate.issueQuery()), null, null, null, blocking,
+                            List.of(), problem);
                 }
             }
             case REPO_STANDARDS -> {
@@ -187,7 +196,8 @@ public final class ReleaseReadiness {
     /**
      * TTK gates: reports and commands in time order; a command decides until a later report comes in; a reset
      * forgets everything before it. With reports, the latest per environment counts, and the gate fails if any
-     * environment's latest report failed.
+     * environment's latest report failed, tested nothing, or skipped assertions the gate does not allow
+     * ({@code allow-skipped}); it is pending while a latest report's skipped count is not known.
      */
     static GateRow ttk(Gate gate, List<GateCommand> commands, StoryFacts facts) {
         record Event(java.time.Instant at, GateCommand command, StoryFacts.TtkEvidence report) {
@@ -218,10 +228,20 @@ public final class ReleaseReadiness {
             }
         }
         List<StoryView.Detail> details = new ArrayList<>();
+        boolean failed = false;
+        boolean unknown = false;
         for (Map.Entry<String, StoryFacts.TtkEvidence> e : latest.entrySet()) {
             var r = e.getValue().record();
-            details.add(new StoryView.TtkDetail(e.getKey().isEmpty() ? null : e.getKey(),
-                    r.green() ? DetailStatus.PASSED : DetailStatus.FAILED, e.getValue().commentUrl(), r));
+            TtkOutcome outcome = r.outcome(gate.allowSkipped());
+            DetailStatus status = switch (outcome) {
+                case PASSED -> DetailStatus.PASSED;
+                case SKIPPED_UNKNOWN -> DetailStatus.PENDING;
+                default -> DetailStatus.FAILED;
+            };
+            failed |= status == DetailStatus.FAILED;
+            unknown |= status == DetailStatus.PENDING;
+            details.add(new StoryView.TtkDetail(e.getKey().isEmpty() ? null : e.getKey(), status, e.getValue().commentUrl(), r,
+                    outcome));
         }
         if (manual != null) {
             return manual(gate, manual, List.of(), details);
@@ -231,9 +251,8 @@ public final class ReleaseReadiness {
         }
         StoryFacts.TtkEvidence newest = latest.values().stream()
                 .max(Comparator.comparing(StoryFacts.TtkEvidence::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
-        boolean green = latest.values().stream().allMatch(e -> e.record().green());
-        return new GateRow(gate, green ? GateStatus.PASSED : GateStatus.FAILED, "ttk", newest.commentUrl(), null,
-                newest.at(), null, List.of(), details);
+        GateStatus status = failed ? GateStatus.FAILED : unknown ? GateStatus.PENDING : GateStatus.PASSED;
+        return new GateRow(gate, status, "ttk", newest.commentUrl(), null, newest.at(), null, List.of(), details);
     }
 
     /**

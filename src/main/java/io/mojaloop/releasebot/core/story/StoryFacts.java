@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.mojaloop.releasebot.core.bugs.BugTriage;
 import io.mojaloop.releasebot.core.config.Freeze;
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.Release;
@@ -15,24 +16,45 @@ import io.mojaloop.releasebot.core.contents.ReleaseContents;
  * Everything GitHub says about one release, gathered by the edge for one rebuild of the story block.
  *
  * @param gateCommands authorised {@code /gate} commands on the story, oldest first
- * @param bugsByGate for each gate with an {@code issue-query}, the open issues it finds; a gate is absent when the
- *        search could not be run
+ * @param bugsByGate for each gate with an {@code issue-query}, the open issues it finds (each with its
+ *        {@link Item#triage()} when the gate reads priorities from bodies); a gate is absent when the search could
+ *        not be run
  * @param candidates issues and PRs labelled {@code release-candidate}
  * @param exceptions review and freeze exceptions granted on PRs of the release's repositories
  * @param versions the latest release or pre-release of each release repository (absent when it has none)
  * @param helmReleases the {@code helm} repository's releases and pre-releases
+ * @param searchProblems for each gate whose issue search was incomplete or failed, why (absent when it answered in
+ *        full)
+ * @param candidatesProblem why the search for release candidates was incomplete or failed; null when it answered
+ * @param exceptionsProblem the same for the searches for exception labels
  */
 public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
         Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
         List<ComponentVersion> versions, List<ComponentVersion> helmReleases, List<TtkEvidence> ttkReports,
-        List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes, Contents contents) {
+        List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes,
+        Map<String, SearchProblem> searchProblems, SearchProblem candidatesProblem, SearchProblem exceptionsProblem,
+        Contents contents) {
+
+    public StoryFacts {
+        searchProblems = searchProblems == null ? Map.of() : Map.copyOf(searchProblems);
+    }
+
+    /** Facts without the release's contents (not read by this caller). */
+    public StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
+            Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
+            List<ComponentVersion> versions, List<ComponentVersion> helmReleases, List<TtkEvidence> ttkReports,
+            List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes,
+            Map<String, SearchProblem> searchProblems, SearchProblem candidatesProblem, SearchProblem exceptionsProblem) {
+        this(release, freeze, gates, gateCommands, bugsByGate, candidates, exceptions, versions, helmReleases, ttkReports,
+                implementers, standards, notes, searchProblems, candidatesProblem, exceptionsProblem, null);
+    }
 
     public StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<GateCommand> gateCommands,
             Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
             List<ComponentVersion> versions, List<ComponentVersion> helmReleases, List<TtkEvidence> ttkReports,
             List<String> implementers, List<RepoStandard> standards, ReleaseNotes notes) {
         this(release, freeze, gates, gateCommands, bugsByGate, candidates, exceptions, versions, helmReleases, ttkReports,
-                implementers, standards, notes, null);
+                implementers, standards, notes, Map.of(), null, null, null);
     }
 
     /**
@@ -57,7 +79,7 @@ public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<
             Map<String, List<Item>> bugsByGate, List<Candidate> candidates, List<ExceptionGrant> exceptions,
             List<ComponentVersion> versions, List<ComponentVersion> helmReleases) {
         this(release, freeze, gates, gateCommands, bugsByGate, candidates, exceptions, versions, helmReleases, List.of(),
-                io.mojaloop.releasebot.core.config.BotConfig.DEFAULT_IMPLEMENTERS, null, null, null);
+                io.mojaloop.releasebot.core.config.BotConfig.DEFAULT_IMPLEMENTERS, null, null);
     }
 
     /** A TTK report summary the bot posted on the story (read back from its own comment). */
@@ -153,10 +175,23 @@ public record StoryFacts(Release release, Freeze freeze, List<Gate> gates, List<
         }
     }
 
-    /** An issue or PR, as linked from the story. */
-    public record Item(String repository, int number, String title, String url) {
+    /**
+     * An issue or PR, as linked from the story. {@code triage} is what its body says of its priority (and severity)
+     * when it was found by a {@code priority-from: body} gate; null otherwise.
+     */
+    public record Item(String repository, int number, String title, String url, BugTriage triage) {
+
+        public Item(String repository, int number, String title, String url) {
+            this(repository, number, title, url, null);
+        }
+
         public String ref() {
             return repository.substring(repository.indexOf('/') + 1) + "#" + number;
+        }
+
+        /** The issue blocks the gate that found it: every issue does, unless its body's priority says otherwise. */
+        public boolean blocks() {
+            return triage == null || triage.blocks();
         }
     }
 

@@ -9,6 +9,7 @@ import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.contents.AuditSection;
 import io.mojaloop.releasebot.core.contents.ContentsSection;
 import io.mojaloop.releasebot.core.contents.NotesGate;
+import io.mojaloop.releasebot.core.report.TtkOutcome;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.StoryFacts.ComponentVersion;
@@ -24,14 +25,31 @@ import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
 public record StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
         List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
         List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers,
-        ContentsSection contents, AuditSection audit) {
+        SearchProblem candidatesUnread, SearchProblem exceptionsUnread, ContentsSection contents, AuditSection audit) {
 
     /** A view without the release's contents and audit (they were not read). */
     public StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
             List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
+            List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers,
+            SearchProblem candidatesUnread, SearchProblem exceptionsUnread) {
+        this(release, verdict, gates, calendar, candidates, helmCandidates, exceptions, blockingBugs, versions, released,
+                implementers, candidatesUnread, exceptionsUnread, null, null);
+    }
+
+    /** A view whose searches all answered. */
+    public StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
+            List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
+            List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers,
+            ContentsSection contents, AuditSection audit) {
+        this(release, verdict, gates, calendar, candidates, helmCandidates, exceptions, blockingBugs, versions, released,
+                implementers, null, null, contents, audit);
+    }
+
+    public StoryView(Release release, Verdict verdict, List<GateRow> gates, List<CalendarRow> calendar,
+            List<Candidate> candidates, List<ComponentVersion> helmCandidates, List<ExceptionGrant> exceptions,
             List<Item> blockingBugs, List<ComponentVersion> versions, ComponentVersion released, List<String> implementers) {
         this(release, verdict, gates, calendar, candidates, helmCandidates, exceptions, blockingBugs, versions, released,
-                implementers, null, null);
+                implementers, null, null, null, null);
     }
 
     public boolean hasDownstream() {
@@ -54,13 +72,25 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
      *        {@code repo-standards} or {@code release-notes}; null when pending without evidence
      * @param by who recorded it (null when nobody did: reports, searches)
      * @param note what the person who recorded it wrote (null when nothing)
+     * @param bugs the open issues that block the gate (for an issues gate)
+     * @param unread why the gate's issue search cannot be believed (incomplete or failed); null when it answered
      */
     public record GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at,
-            String note, List<Item> bugs, List<Detail> details) {
+            String note, List<Item> bugs, List<Detail> details, SearchProblem unread) {
+
+        public GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at, String note,
+                List<Item> bugs, List<Detail> details) {
+            this(gate, status, source, evidenceUrl, by, at, note, bugs, details, null);
+        }
 
         public GateRow(Gate gate, GateStatus status, String source, String evidenceUrl, String by, Instant at, String note,
                 List<Item> bugs) {
             this(gate, status, source, evidenceUrl, by, at, note, bugs, List.of());
+        }
+
+        /** Pending only because the issue search could not be believed. */
+        public boolean searchUnread() {
+            return unread != null && status == GateStatus.PENDING;
         }
 
         /** The lines that have a result (passed or failed), e.g. the implementers that validated or failed. */
@@ -90,8 +120,11 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
         String url();
     }
 
-    /** The latest report of one environment ({@code label}, null when the report named none). */
-    public record TtkDetail(String label, DetailStatus status, String url, TtkRecord report) implements Detail {
+    /**
+     * The latest report of one environment ({@code label}, null when the report named none), and what it means for
+     * the gate ({@code outcome}: skipped assertions count only where the gate allows them).
+     */
+    public record TtkDetail(String label, DetailStatus status, String url, TtkRecord report, TtkOutcome outcome) implements Detail {
     }
 
     /** One downstream implementer: pending, or validated or failed by someone, with the rest of their note. */
@@ -151,6 +184,11 @@ public record StoryView(Release release, Verdict verdict, List<GateRow> gates, L
         public enum State {
             UPCOMING, OPEN, CLOSED, OFF, DONE
         }
+    }
+
+    /** An issue search of a gate could not be believed (incomplete or failed): "none open" would not be true. */
+    public boolean bugSearchUnread() {
+        return gates.stream().anyMatch(g -> g.unread() != null);
     }
 
     public List<GateRow> blocking() {

@@ -1,6 +1,11 @@
 package io.mojaloop.releasebot.bot.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.http.HttpTimeoutException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +25,8 @@ import io.mojaloop.releasebot.core.config.ConfigLoader;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.GateCommand;
+import io.mojaloop.releasebot.core.story.SearchProblem;
+import io.mojaloop.releasebot.github.GitHubApiException;
 import io.mojaloop.releasebot.github.AppIdentity;
 import io.mojaloop.releasebot.github.Directory;
 import io.mojaloop.releasebot.github.InMemoryGitHub;
@@ -221,6 +228,88 @@ class EvidenceReadersTest {
         new ReadBlockingBugs().read(scope(), evidence);
         assertThat(evidence.bugsByGate).containsOnlyKeys("blocking-bugs");
         assertThat(evidence.bugsByGate.get("blocking-bugs")).extracting(i -> i.ref()).containsExactly("central-ledger#1201");
+    }
+
+    static Issue bug(int number, String body) {
+        return new Issue("mojaloop/project", number, "bug " + number, body, "open", false, List.of("bug"),
+                "https://github.test/mojaloop/project/issues/" + number, new User("someone", false));
+    }
+
+    @Test
+    void aPriorityFromBodyGateReadsEachFoundIssuesBodyFromTheSearchAnswer() throws Exception {
+        BotConfig bodies = ConfigLoader.parseOrg("release-bot.yml", CONFIG.replace(
+                "issue-query: 'org:mojaloop is:issue is:open label:bug'",
+                "issue-query: 'org:mojaloop is:issue is:open label:bug'\n    priority-from: body\n    priorities: [high, medium]"))
+                .config();
+        github.search("org:mojaloop is:issue is:open label:bug", bug(1, "**Priority**: High"), bug(2, "**Priority**: Low"),
+                bug(3, "no template"));
+        StoryEvidence evidence = new StoryEvidence();
+        new ReadBlockingBugs().read(new StoryScope(github, "mojaloop", bodies, release, "mojaloop/project", 4300, searches), evidence);
+        assertThat(evidence.bugsByGate.get("blocking-bugs")).extracting(i -> i.number() + " " + i.triage().decision() + " " + i.blocks())
+                .containsExactly("1 MATCHES true", "2 OUTSIDE false", "3 UNKNOWN true");
+        assertThat(github.count("issue", "mojaloop/project", 1)).as("the body comes with the search answer").isZero();
+        assertThat(evidence.searchProblems).isEmpty();
+
+        // without priority-from, the query alone decides: no triage
+        StoryEvidence labels = new StoryEvidence();
+        new ReadBlockingBugs().read(scope(), labels);
+        assertThat(labels.bugsByGate.get("blocking-bugs")).allSatisfy(i -> assertThat(i.triage()).isNull());
+    }
+
+    @Test
+    void anIncompleteOrFailedSearchIsRecordedNotTakenAsNothingFound() throws Exception {
+        String bugs = "org:mojaloop is:issue is:open label:bug";
+        github.incompleteSearch(bugs, 40);
+        StoryEvidence incomplete = new StoryEvidence();
+        new ReadBlockingBugs().read(scope(), incomplete);
+        assertThat(incomplete.searchProblems).containsEntry("blocking-bugs", SearchProblem.incomplete());
+        assertThat(incomplete.bugsByGate.get("blocking-bugs")).isEmpty();
+        assertThat(incomplete.worthRebuilding()).isTrue();
+
+        for (var failure : List.of(
+                Map.entry(new GitHubApiException("GET", "/search/issues", 502, "Server Error"), new SearchProblem(SearchProblem.Kind.FAILED, 502)),
+                Map.entry(new GitHubApiException("GET", "/search/issues", 403, "secondary rate limit"), new SearchProblem(SearchProblem.Kind.RATE_LIMITED, 403)),
+                Map.entry(new GitHubApiException("GET", "/search/issues", 422, "Validation Failed"), new SearchProblem(SearchProblem.Kind.INVALID, 422)),
+                Map.entry(new IOException("GET /search/issues timed out after PT10S", new HttpTimeoutException("timed out")),
+                        new SearchProblem(SearchProblem.Kind.TIMED_OUT, 0)),
+                Map.entry(new IOException("GET /search/issues could not connect"), new SearchProblem(SearchProblem.Kind.FAILED, 0)))) {
+            searches.clear();
+            github.failingSearch(bugs, failure.getKey());
+            StoryEvidence failed = new StoryEvidence();
+            new ReadBlockingBugs().read(scope(), failed);
+            assertThat(failed.searchProblems).as(failure.getKey().getMessage()).containsExactly(Map.entry("blocking-bugs", failure.getValue()));
+            assertThat(failed.bugsByGate).doesNotContainKey("blocking-bugs");
+            assertThat(failed.worthRebuilding()).isEqualTo(failure.getValue().kind() != SearchProblem.Kind.INVALID);
+        }
+
+        // shutting down is not a failed search
+        searches.clear();
+        github.failingSearch(bugs, new InterruptedIOException("interrupted"));
+        assertThatThrownBy(() -> new ReadBlockingBugs().read(scope(), new StoryEvidence())).isInstanceOf(InterruptedIOException.class);
+    }
+
+    @Test
+    void candidateAndExceptionSearchesThatFailOrAreIncompleteAreSaidNotShownAsNone() throws Exception {
+        github.failingSearch("org:mojaloop label:\"release-candidate\"", new GitHubApiException("GET", "/search/issues", 503, ""));
+        github.incompleteSearch("org:mojaloop is:pr label:\"review-exception\"", 3, issue("mojaloop/central-ledger", 5, true, "review-exception"));
+        github.failingSearch("org:mojaloop is:pr label:\"freeze-exception\"", new GitHubApiException("GET", "/search/issues", 502, ""));
+        StoryEvidence evidence = new StoryEvidence();
+        new ReadReleaseCandidates().read(scope(), evidence);
+        ReadExceptions exceptions = new ReadExceptions();
+        exceptions.grants = ExceptionGrants.using(directory, identity);
+        exceptions.read(scope(), evidence);
+        assertThat(evidence.candidatesProblem).isEqualTo(new SearchProblem(SearchProblem.Kind.FAILED, 503));
+        assertThat(evidence.exceptionsProblem).as("the failure outweighs the incomplete answer")
+                .isEqualTo(new SearchProblem(SearchProblem.Kind.FAILED, 502));
+        assertThat(evidence.exceptions).extracting(e -> e.pullRequest().number()).containsExactly(5);
+        assertThat(evidence.worthRebuilding()).isTrue();
+
+        StoryEvidence fine = new StoryEvidence();
+        searches.clear();
+        github.searchFailures.clear();
+        new ReadReleaseCandidates().read(scope(), fine);
+        assertThat(fine.candidatesProblem).isNull();
+        assertThat(fine.worthRebuilding()).isFalse();
     }
 
     @Test

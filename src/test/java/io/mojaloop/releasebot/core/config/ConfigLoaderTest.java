@@ -51,8 +51,10 @@ class ConfigLoaderTest {
               - id: downstream
                 name: Validated by a downstream implementer
               - id: blocking-bugs
-                name: No high or medium priority bugs open
-                issue-query: 'org:mojaloop is:issue is:open label:bug label:"priority: high","priority: medium"'
+                name: No critical, high or medium priority bugs open
+                issue-query: 'org:mojaloop is:issue is:open label:bug'
+                priority-from: body            # Mojaloop bugs say **Priority**: in the body, not in labels
+                priorities: [critical, high, medium]
               - id: repo-standards
                 name: CODEOWNERS, LICENSE and required checks in every release repo
             """;
@@ -89,6 +91,112 @@ class ConfigLoaderTest {
                 "blocking-bugs", "repo-standards");
         assertThat(c.gates().get(0).ttkSuite()).isEqualTo("GP Tests");
         assertThat(c.gates().get(3).issueQuery()).startsWith("org:mojaloop is:issue");
+        assertThat(c.gates().get(3).priorityFromBody()).isEqualTo(new PriorityFromBody(List.of("critical", "high", "medium"), List.of()));
+        assertThat(c.gates().get(0).priorityFromBody()).isNull();
+        assertThat(c.gates()).noneMatch(Gate::allowSkipped);
+    }
+
+    /** The example in docs/configuration.md is this one, key for key. */
+    @Test
+    void theDocumentedExampleIsTheTestedOne() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/configuration.md"));
+        int heading = doc.indexOf("## The complete Mojaloop example");
+        int start = doc.indexOf("```yaml\n", heading) + "```yaml\n".length();
+        String documented = doc.substring(start, doc.indexOf("```", start));
+        assertThat(documented).isEqualTo(EXAMPLE);
+    }
+
+    @Test
+    void anIssuesGateMayReadPriorityAndSeverityFromTheBody() {
+        ParsedConfig parsed = org("""
+                gates:
+                  - id: bugs
+                    name: Bugs
+                    issue-query: 'org:mojaloop is:issue is:open label:bug'
+                    priority-from: body
+                    priorities: [High, medium, P1]
+                    severities: [high]
+                """);
+        assertThat(parsed.problems()).isEmpty();
+        assertThat(parsed.config().gates().get(0).priorityFromBody())
+                .isEqualTo(new PriorityFromBody(List.of("high", "medium", "p1"), List.of("high")));
+        assertThat(org("gates:\n  - id: bugs\n    name: Bugs\n    issue-query: 'is:open'\n").config().gates().get(0)
+                .priorityFromBody()).as("without priority-from, the query alone decides").isNull();
+    }
+
+    @Test
+    void priorityFromBodyProblemsAreLocated() {
+        ParsedConfig parsed = org("""
+                gates:
+                  - id: a
+                    name: A
+                    issue-query: 'is:open'
+                    priority-from: labels
+                  - id: b
+                    name: B
+                    issue-query: 'is:open'
+                    priority-from: body
+                  - id: c
+                    name: C
+                    issue-query: 'is:open'
+                    priorities: [high]
+                  - id: d
+                    name: D
+                    issue-query: 'is:open'
+                    priority-from: body
+                    priorities: [very high, "", medium]
+                    severities: []
+                  - id: e
+                    name: E
+                    ttk-suite: GP Tests
+                    priority-from: body
+                    priorities: [high]
+                  - id: f
+                    name: F
+                    issue-query: 'is:open'
+                    priority-from: body
+                    priorities: []
+                """);
+        assertThat(parsed.problems()).extracting(ConfigProblem::format).containsExactly(
+                ORG + ":5:20: gates[0].priority-from: expected body (the **Priority**: field of each issue's body), "
+                        + "found \"labels\"; without priority-from, issue-query alone decides",
+                ORG + ":9:20: gates[1]: priority-from: body needs priorities: the priorities that block (e.g. priorities: [high, medium])",
+                ORG + ":13:17: gates[2].priorities: needs priority-from: body (priorities are read from each issue's body)",
+                ORG + ":18:18: gates[3].priorities: expected one word such as high or medium, found \"very high\"",
+                ORG + ":18:29: gates[3].priorities: expected one word such as high or medium, found \"\"",
+                ORG + ":19:17: gates[3].severities: list at least one severity, or leave severities out",
+                ORG + ":23:20: gates[4].priority-from: only an issues gate (one with issue-query) reads issue bodies; this gate is ttk",
+                ORG + ":29:17: gates[5].priorities: list at least one priority (e.g. [high, medium])");
+    }
+
+    @Test
+    void allowSkippedIsForTtkGates() {
+        ParsedConfig parsed = org("""
+                gates:
+                  - id: gp
+                    name: GP
+                    ttk-suite: GP Tests
+                    allow-skipped: true
+                  - id: strict
+                    name: Strict
+                    ttk-suite: GP Tests
+                    allow-skipped: false
+                  - id: bugs
+                    name: Bugs
+                    issue-query: 'is:open'
+                    allow-skipped: true
+                  - id: typo
+                    name: Typo
+                    ttk-suite: GP Tests
+                    allow-skipped: yes please
+                """);
+        assertThat(parsed.config().gates()).extracting(Gate::allowSkipped).containsExactly(true, false, false, false);
+        assertThat(parsed.problems()).extracting(ConfigProblem::format).containsExactly(
+                ORG + ":13:20: gates[2].allow-skipped: only a ttk gate (one with ttk-suite) reads Testing Toolkit reports; "
+                        + "this gate is issues",
+                ORG + ":17:20: gates[3].allow-skipped: expected true or false, found \"yes please\"");
+        assertThat(org("gates:\n  - id: gp\n    name: GP\n    ttk-suite: GP Tests\n").config().gates().get(0).allowSkipped())
+                .as("skipped assertions do not pass a gate unless it says so").isFalse();
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.InputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,5 +116,54 @@ class TtkReportParserTest {
         assertThat(line.indexOf("-->")).isEqualTo(line.length() - 3);
         assertThat(line.indexOf("<!--")).isZero();
         assertThat(TtkRecord.read("Summary\n" + line)).contains(record);
+    }
+
+    @Test
+    void aRecordLineWithoutTheSkippedCountReadsAsNotKnownNeverAsZero() {
+        TtkRecord old = TtkRecord.read("<!-- release-bot:ttk {\"suite\":\"GP Tests\",\"environment\":\"dev\",\"total\":10,"
+                + "\"passed\":10,\"failed\":0,\"reportId\":\"r1\",\"reportUrl\":null} -->").orElseThrow();
+        assertThat(old.total()).isEqualTo(10);
+        assertThat(old.skipped()).isNull();
+        assertThat(old.outcome(false)).isEqualTo(TtkOutcome.SKIPPED_UNKNOWN);
+        assertThat(old.outcome(true)).isEqualTo(TtkOutcome.PASSED);
+        TtkRecord counted = new TtkRecord("GP Tests", "dev", 10, 7, 0, 3, "r2", null);
+        assertThat(TtkRecord.read(counted.line())).contains(counted);
+        assertThat(TtkRecord.read(new TtkRecord("GP Tests", "dev", 10, 10, 0, 0, "r3", null).line()).orElseThrow().skipped()).isZero();
+    }
+
+    @ParameterizedTest(name = "total {0}, failed {1}, skipped {2}, allow-skipped {3}: {4}")
+    @CsvSource(nullValues = "-", value = {
+            "10, 0, 0, false, PASSED",
+            "10, 0, 0, true, PASSED",
+            "10, 0, 1, false, SKIPPED",
+            "10, 0, 1, true, PASSED",
+            "10, 0, 9, false, SKIPPED",
+            "10, 0, 9, true, PASSED",
+            "10, 0, 10, false, EMPTY",
+            "10, 0, 10, true, EMPTY",
+            "10, 0, -, false, SKIPPED_UNKNOWN",
+            "10, 0, -, true, PASSED",
+            "10, 1, 0, false, FAILED",
+            "10, 1, 3, true, FAILED",
+            "10, 1, -, false, FAILED",
+            "0, 0, 0, false, EMPTY",
+            "0, 0, 0, true, EMPTY",
+            "0, 0, -, false, EMPTY" })
+    void whatARunMeansForAGate(int total, int failed, Integer skipped, boolean allowSkipped, TtkOutcome outcome) {
+        assertThat(TtkOutcome.of(total, failed, skipped, allowSkipped)).isEqualTo(outcome);
+        assertThat(outcome.passed()).isEqualTo(outcome == TtkOutcome.PASSED);
+    }
+
+    @Test
+    void aSkippedOnlyReportPassesNoGateAndOneWithASkipPassesOnlyAGateThatAllowsIt() throws Exception {
+        TtkReport skippedOnly = TtkReportParser.parse(fixture("skipped-only.json"));
+        assertThat(skippedOnly.outcome(false)).isEqualTo(TtkOutcome.EMPTY);
+        assertThat(skippedOnly.outcome(true)).as("nothing ran").isEqualTo(TtkOutcome.EMPTY);
+        TtkReport oneSkipped = TtkReportParser.parse(MAPPER.readTree(fixture("all-passed.json").toString()
+                .replaceFirst("\"status\":\"SUCCESS\"", "\"status\":\"SKIPPED\"")));
+        assertThat(oneSkipped.skipped()).isEqualTo(1);
+        assertThat(oneSkipped.outcome(false)).isEqualTo(TtkOutcome.SKIPPED);
+        assertThat(oneSkipped.outcome(true)).isEqualTo(TtkOutcome.PASSED);
+        assertThat(TtkRecord.of(oneSkipped, "dev").outcome(false)).isEqualTo(TtkOutcome.SKIPPED);
     }
 }

@@ -12,6 +12,7 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.Freeze;
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.GateKind;
+import io.mojaloop.releasebot.core.report.TtkOutcome;
 import io.mojaloop.releasebot.core.report.TtkRecord;
 import io.mojaloop.releasebot.core.story.GateCommand.Action;
 import io.mojaloop.releasebot.core.story.StoryFacts.RepoStandard;
@@ -55,6 +56,44 @@ class GateEvidenceTest {
         assertThat(row(facts(List.of(GP_ANY), List.of(), List.of(report("dev", 0, 0, "2027-01-01T00:00:00Z")), null, null)).status())
                 .isEqualTo(GateStatus.FAILED);
         assertThat(row(facts(List.of(GP_ANY), List.of(), List.of(), null, null)).status()).isEqualTo(GateStatus.PENDING);
+    }
+
+    static TtkEvidence skipping(String env, int total, Integer skipped, String at) {
+        return new TtkEvidence(new TtkRecord("GP Tests", env, total, skipped == null ? total : total - skipped, 0, skipped, "r-" + at, null),
+                Instant.parse(at), "https://github.com/mojaloop/project/issues/4300#issuecomment-" + at.hashCode());
+    }
+
+    static final Gate GP_ALLOWS_SKIPPED = new Gate("golden-path", "GP", "GP Tests", null, GateKind.TTK, null, null, null, true);
+
+    @Test
+    void skippedAssertionsPassATtkGateOnlyWhenItAllowsThem() {
+        List<TtkEvidence> skipped = List.of(skipping("dev", 10, 2, "2027-01-01T00:00:00Z"));
+        GateRow strict = row(facts(List.of(GP_ANY), List.of(), skipped, null, null));
+        assertThat(strict.status()).isEqualTo(GateStatus.FAILED);
+        assertThat(strict.details()).singleElement().satisfies(d -> {
+            assertThat(d.status()).isEqualTo(DetailStatus.FAILED);
+            assertThat(((StoryView.TtkDetail) d).outcome()).isEqualTo(TtkOutcome.SKIPPED);
+        });
+        assertThat(row(facts(List.of(GP_ALLOWS_SKIPPED), List.of(), skipped, null, null)).status()).isEqualTo(GateStatus.PASSED);
+        // every assertion skipped: still nothing failed, but nothing was tested either
+        List<TtkEvidence> allSkipped = List.of(skipping("dev", 3, 3, "2027-01-01T00:00:00Z"));
+        assertThat(row(facts(List.of(GP_ANY), List.of(), allSkipped, null, null)).status()).isEqualTo(GateStatus.FAILED);
+        assertThat(row(facts(List.of(GP_ALLOWS_SKIPPED), List.of(), allSkipped, null, null)).status()).isEqualTo(GateStatus.FAILED);
+        // a later full run replaces it
+        List<TtkEvidence> thenFull = List.of(skipping("dev", 10, 2, "2027-01-01T00:00:00Z"), skipping("dev", 10, 0, "2027-01-02T00:00:00Z"));
+        assertThat(row(facts(List.of(GP_ANY), List.of(), thenFull, null, null)).status()).isEqualTo(GateStatus.PASSED);
+    }
+
+    @Test
+    void aRecordWithoutTheSkippedCountIsMissingEvidenceNotAPass() {
+        List<TtkEvidence> unknown = List.of(skipping("dev", 10, null, "2027-01-01T00:00:00Z"));
+        GateRow strict = row(facts(List.of(GP_ANY), List.of(), unknown, null, null));
+        assertThat(strict.status()).isEqualTo(GateStatus.PENDING);
+        assertThat(strict.details()).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(DetailStatus.PENDING));
+        assertThat(row(facts(List.of(GP_ALLOWS_SKIPPED), List.of(), unknown, null, null)).status()).isEqualTo(GateStatus.PASSED);
+        // with another environment failing, the gate fails
+        List<TtkEvidence> qaFails = List.of(unknown.get(0), report("qa", 10, 1, "2027-01-02T00:00:00Z"));
+        assertThat(row(facts(List.of(GP_ANY), List.of(), qaFails, null, null)).status()).isEqualTo(GateStatus.FAILED);
     }
 
     @Test

@@ -13,11 +13,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.mojaloop.releasebot.core.bugs.BugTriage;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.DateSpec;
 import io.mojaloop.releasebot.core.config.Freeze;
 import io.mojaloop.releasebot.core.config.Gate;
 import io.mojaloop.releasebot.core.config.GateKind;
+import io.mojaloop.releasebot.core.config.PriorityFromBody;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.config.WindowOverride;
 import io.mojaloop.releasebot.core.contents.Audit;
@@ -59,7 +61,7 @@ public class StoryWordingTest {
     @Inject
     Texts texts;
 
-    static TtkEvidence report(String env, int total, int passed, int failed, int skipped, String at) {
+    static TtkEvidence report(String env, int total, int passed, int failed, Integer skipped, String at) {
         return new TtkEvidence(new TtkRecord("GP Tests", env, total, passed, failed, skipped, "r-" + at, null), Instant.parse(at),
                 "https://github.com/mojaloop/project/issues/4300#issuecomment-" + Math.abs(at.hashCode()));
     }
@@ -154,6 +156,112 @@ public class StoryWordingTest {
                 .contains("| - | labelled freeze-exception without a /freeze-exception by an authorised person |");
     }
 
+    static final Gate BODY_BUGS = new Gate("blocking-bugs", "No critical, high or medium priority bugs open", null,
+            "org:mojaloop is:issue is:open label:bug", GateKind.ISSUES, null, null,
+            new PriorityFromBody(List.of("critical", "high", "medium"), List.of()), false);
+    static final Gate SEVERE_BUGS = new Gate("severe-bugs", "No severe bugs", null, "org:mojaloop is:issue is:open label:bug",
+            GateKind.ISSUES, null, null, new PriorityFromBody(List.of("high"), List.of("high")), false);
+    static final Gate SLOW = new Gate("security", "No open security issues", null, "org:mojaloop is:issue is:open label:security");
+    static final Gate FAILING = new Gate("regressions", "No regressions", null, "org:mojaloop is:issue is:open label:regression");
+    static final Gate INVALID = new Gate("typo", "A query GitHub refuses", null, "org:mojaloop is:issue label:");
+    static final Gate PARTIAL = new Gate("triage", "Nothing untriaged", null, "org:mojaloop is:issue is:open no:label");
+
+    static Item bug(String repo, int number, String title, PriorityFromBody rule, String body) {
+        return new Item("mojaloop/" + repo, number, title, "https://github.com/mojaloop/" + repo + "/issues/" + number,
+                BugTriage.of(rule, body));
+    }
+
+    /**
+     * Bugs read from their bodies (matched, low, unknown in each way), and searches that cannot be believed: an
+     * incomplete one with and without results, a failed one, a refused query, and the candidate and exception
+     * searches failing.
+     */
+    public static StoryFacts bugsAndSearches() {
+        PriorityFromBody rule = BODY_BUGS.priorityFromBody();
+        Map<String, List<Item>> bugs = new LinkedHashMap<>();
+        bugs.put("blocking-bugs", List.of(
+                bug("central-ledger", 1201, "Settlement loses a cent", rule, "**Severity**: High\n\n**Priority**: **High**\n"),
+                bug("quoting-service", 88, "Quotes expire early", rule, "**Priority**: Low\n"),
+                bug("project", 3990, "Transfers stall under load", rule, "- **Priority**:\n  critical\n"),
+                bug("project", 3991, "Callback retried forever", rule, "Seen on dev, no template."),
+                bug("project", 3992, "Bulk quote 500", rule, "**Priority**: (Critical, Medium, Low)\n"),
+                bug("project", 3993, "FX rounding", rule, "**Priority**:\n\n**Expected Behavior**\n")));
+        bugs.put("severe-bugs", List.of(
+                bug("project", 3994, "Ledger drift", SEVERE_BUGS.priorityFromBody(), "**Severity**: tbd\n**Priority**: High\n")));
+        bugs.put("triage", List.of(new Item("mojaloop/project", 3995, "Untriaged thing", "https://github.com/mojaloop/project/issues/3995")));
+        bugs.put("security", List.of());
+        Map<String, SearchProblem> problems = new LinkedHashMap<>();
+        problems.put("security", SearchProblem.incomplete());
+        problems.put("triage", SearchProblem.incomplete());
+        problems.put("regressions", new SearchProblem(SearchProblem.Kind.FAILED, 502));
+        problems.put("typo", new SearchProblem(SearchProblem.Kind.INVALID, 422));
+        return new StoryFacts(StoryExamples.V17, Freeze.DEFAULTS, List.of(BODY_BUGS, SEVERE_BUGS, SLOW, FAILING, INVALID, PARTIAL),
+                List.of(), bugs, List.of(), List.of(), List.of(), List.of(), List.of(), BotConfig.DEFAULT_IMPLEMENTERS, null, null,
+                problems, SearchProblem.incomplete(), new SearchProblem(SearchProblem.Kind.TIMED_OUT, 0));
+    }
+
+    @Test
+    void bugsReadFromTheirBodiesAndSearchesThatCannotBeBelieved() throws IOException {
+        String rendered = render(bugsAndSearches(), NOW);
+        Wording.matches("story-bugs.md", rendered);
+        assertThat(rendered)
+                .contains("| No critical, high or medium priority bugs open (`blocking-bugs`) | ❌ failed | [5 blocking issues](")
+                .contains("- [central-ledger\\#1201](https://github.com/mojaloop/central-ledger/issues/1201) Settlement loses a cent · priority high")
+                .doesNotContain("quoting-service\\#88")
+                .contains("Transfers stall under load · priority critical")
+                .contains("Callback retried forever · **priority unknown**: no Priority field in the body")
+                .contains("Bulk quote 500 · **priority unknown**: the Priority field says “\\(Critical, Medium, Low\\)”")
+                .contains("FX rounding · **priority unknown**: the Priority field is empty")
+                .contains("Ledger drift · **severity unknown**: the Severity field says “tbd”")
+                .contains("| No open security issues (`security`) | ⏳ unknown | [0 open issues](")
+                .contains("GitHub's search gave incomplete results (it ran out of time): issues may be missing, so it cannot show "
+                        + "that none is open; read again soon |")
+                .contains("| Nothing untriaged (`triage`) | ❌ failed | [1 open issue](")
+                .contains("| No regressions (`regressions`) | ⏳ unknown | [the search](")
+                .contains("the search failed (GitHub answered 502): not read; read again soon |")
+                .contains("GitHub refused the search as invalid (422): check the query in release-bot.yml: not read |")
+                .contains("⚠️ Not complete: GitHub's search gave incomplete results (it ran out of time); this list may be missing some.")
+                .contains("⚠️ Not read: the search timed out; read again soon.")
+                .doesNotContain("None granted.").doesNotContain("None declared yet");
+        assertThat(ReleaseReadiness.evaluate(bugsAndSearches(), NOW).verdict()).isEqualTo(StoryView.Verdict.BLOCKED);
+    }
+
+    @Test
+    void noIssueFoundByASearchThatCannotBeBelievedIsNotNoneOpen() throws IOException {
+        StoryFacts facts = new StoryFacts(StoryExamples.V17, Freeze.DEFAULTS, List.of(SLOW), List.of(), Map.of("security", List.of()),
+                List.of(), List.of(), List.of(), List.of(), List.of(), BotConfig.DEFAULT_IMPLEMENTERS, null, null,
+                Map.of("security", SearchProblem.incomplete()), null, null);
+        String rendered = render(facts, NOW);
+        assertThat(rendered).contains("## Release v17.2.0: PENDING").contains("| No open security issues (`security`) | ⏳ unknown |")
+                .contains("None found, but not every search could be believed (see the gates above).")
+                .doesNotContain("None open.")
+                .contains("None granted.").contains("None declared yet");
+    }
+
+    @Test
+    void skippedAssertionsPassOnlyAGateThatAllowsThem() throws IOException {
+        Gate allows = new Gate("golden-path-qa", "TTK Golden Path on QA", "GP Tests", null, GateKind.TTK, "qa", null, null, true);
+        Gate strictQa = new Gate("golden-path-qa-strict", "TTK Golden Path on QA, nothing skipped", "GP Tests", null, null, "qa", null);
+        TtkEvidence old = new TtkEvidence(new TtkRecord("GP Tests", "dev", 10, 10, 0, null, "r-old", null),
+                Instant.parse("2027-01-02T09:00:00Z"), "https://github.com/mojaloop/project/issues/4300#issuecomment-1");
+        List<TtkEvidence> reports = List.of(old, report("qa", 10, 8, 0, 2, "2027-01-02T10:00:00Z"),
+                report("staging", 4, 0, 0, 4, "2027-01-02T11:00:00Z"));
+        String rendered = render(facts(StoryExamples.V17, List.of(TTK, allows, strictQa), List.of(), reports, null, null, List.of()), NOW);
+        Wording.matches("story-ttk-skipped.md", rendered);
+        assertThat(rendered)
+                .contains("| TTK Golden Path (`golden-path`) | ❌ failed |")
+                .contains("- ⏳ dev: 10 assertions: 10 passed, 0 failed, skipped not counted: recorded before skipped assertions were "
+                        + "counted, so it cannot pass this gate; the next report decides")
+                .contains("- ❌ qa: 10 assertions: 8 passed, 0 failed, 2 skipped: skipped assertions do not pass this gate "
+                        + "(`allow-skipped: true` accepts them)")
+                .contains("- ❌ staging: 4 assertions: 0 passed, 0 failed, 4 skipped: nothing was tested")
+                .contains("| TTK Golden Path on QA (`golden-path-qa`) | ✅ passed |")
+                .contains("- ✅ qa: 10 assertions: 8 passed, 0 failed, 2 skipped ([link]")
+                .contains("| TTK Golden Path on QA, nothing skipped (`golden-path-qa-strict`) | ❌ failed |");
+        String pending = render(facts(StoryExamples.V17, List.of(TTK), List.of(), List.of(old), null, null, List.of()), NOW);
+        assertThat(pending).contains("| TTK Golden Path (`golden-path`) | ⏳ no evidence yet |");
+    }
+
     @Test
     void afterTheRelease() throws IOException {
         String rendered = render(released(), Instant.parse("2027-01-26T00:00:00Z"));
@@ -185,8 +293,8 @@ public class StoryWordingTest {
                 : ReleaseNotes.file(facts.notes().path(), facts.notes().repository(), "https://github.com/mojaloop/helm/blob/main/x.md", notesText);
         return new StoryFacts(facts.release(), facts.freeze(), facts.gates(), facts.gateCommands(), facts.bugsByGate(),
                 facts.candidates(), facts.exceptions(), facts.versions(), facts.helmReleases(), facts.ttkReports(),
-                facts.implementers(), facts.standards(), notes,
-                new StoryFacts.Contents(contents, new Links("https://github.com", "mojaloop"),
+                facts.implementers(), facts.standards(), notes, facts.searchProblems(), facts.candidatesProblem(),
+                facts.exceptionsProblem(), new StoryFacts.Contents(contents, new Links("https://github.com", "mojaloop"),
                         "https://release-bot.example.org/api/v1/releases/v17.2.0/notes", true, merged, unreadable));
     }
 
