@@ -135,6 +135,87 @@ public class Sandbox {
         github.openIssue(ORG + "/central-ledger", 1201, "carol", "Settlement window rounding loses a cent",
                 "## Summary:\nFound on QA.\n\n**Severity**: Medium\n\n**Priority**: High\n", "bug");
         github.openPullRequest(ORG + "/helm", 612, "henry", "chore(release): v17.2.0-rc.1", "main");
+        seedUmbrella(github, today);
+    }
+
+    /** The umbrella chart's shape (helm, mojaloop/Chart.yaml) with this {@code appVersion}. */
+    static String chart(String chartVersion, String appVersion) {
+        return """
+                apiVersion: v2
+                description: Mojaloop Helm chart for Kubernetes
+                name: mojaloop
+                version: %s
+                appVersion: "%s"
+                dependencies:
+                  - {name: account-lookup-service, version: ">= 15.0.0", repository: "file://../account-lookup-service", condition: account-lookup-service.enabled}
+                  - {name: quoting-service, version: ">= 16.0.0", repository: "file://../quoting-service", condition: quoting-service.enabled}
+                  - {name: ml-api-adapter, version: ">= 14.0.0", repository: "file://../ml-api-adapter", condition: ml-api-adapter.enabled}
+                  - {name: centralledger, version: ">= 14.41.2", repository: "file://../centralledger", condition: centralledger.enabled}
+                  - {name: mojaloop-bulk, version: ">= 16.18.0", repository: "file://../mojaloop-bulk", condition: mojaloop-bulk.enabled}
+                  - {name: common, version: 3.1.3, repository: "https://mojaloop.github.io/charts/repo"}
+                """.formatted(chartVersion, appVersion);
+    }
+
+    /**
+     * Two umbrella versions: v17.1.0, a full release with its chart, and the tag v17.2.0-rc.1 (published as a
+     * pre-release by the script) with the candidate's chart; the components' tagged histories between them, and
+     * their merged PRs: one merged although {@code review-rules} failed, one passed by a review exception, one merged
+     * during the feature freeze.
+     */
+    static void seedUmbrella(SimulatedGitHub github, LocalDate today) {
+        String helm = ORG + "/helm";
+        github.tag(helm, "v17.1.0");
+        github.fileAtTag(helm, "v17.1.0", "mojaloop/Chart.yaml", chart("17.1.0", "ml-api-adapter: v16.4.1; central-ledger: v19.3.0; "
+                + "account-lookup-service: v17.7.1; quoting-service: v16.9.0; bulk-api-adapter: v17.1.9; central-event-processor: v12.1.1;"));
+        github.tagCommits(helm, "v17.2.0-rc.1", "chore(release): v17.2.0-rc.1 (#612)");
+        github.fileAtTag(helm, "v17.2.0-rc.1", "mojaloop/Chart.yaml", chart("17.2.0-rc.1", "ml-api-adapter: v16.5.6; "
+                + "central-ledger: v19.7.4; account-lookup-service: v17.12.0; quoting-service: v17.12.0; bulk-api-adapter: v17.1.9; "
+                + "ml-testing-toolkit-ui: v16.2.0;"));
+        java.time.Instant released = today.minusWeeks(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+        github.releases(helm, List.of(new SimulatedGitHub.Release("v17.1.0", false, false, released, "The v17.1.0 release.")));
+        java.time.Instant beforeFreeze = today.minusWeeks(5).atStartOfDay(ZoneOffset.UTC).toInstant();
+        java.time.Instant inFeatureFreeze = today.minusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        String cl = ORG + "/central-ledger";
+        github.tagCommits(cl, "v19.3.0", "chore(release): 19.3.0 [skip ci]");
+        List<String> c = github.tagCommits(cl, "v19.7.4", "feat(mojaloop/#3122): timeout handler distributed lock (#1172)",
+                "fix(mojaloop/3058): broker reports OK when kafka is disconnected (#1173)",
+                "feat(mojaloop/#3130)!: settlement models move to the admin API (#1180)",
+                "chore(release): 19.7.4 [skip ci]");
+        merged(github, cl, 1172, "alice", "feat(mojaloop/#3122): timeout handler distributed lock", c.get(0), "carol", beforeFreeze,
+                "success");
+        merged(github, cl, 1173, "bob", "fix(mojaloop/3058): broker reports OK when kafka is disconnected", c.get(1), "carol",
+                beforeFreeze, "success");
+        merged(github, cl, 1180, "alice", "feat(mojaloop/#3130)!: settlement models move to the admin API", c.get(2), "henry",
+                beforeFreeze, "failure");
+
+        String mla = ORG + "/ml-api-adapter";
+        github.tagCommits(mla, "v16.4.1", "chore(release): 16.4.1 [skip ci]");
+        List<String> m = github.tagCommits(mla, "v16.5.6", "fix(mojaloop/#3529): notification handler keeps the callback headers (#512)");
+        merged(github, mla, 512, "frank", "fix(mojaloop/#3529): notification handler keeps the callback headers", m.get(0), "dave",
+                beforeFreeze, "success");
+
+        String als = ORG + "/account-lookup-service";
+        github.tagCommits(als, "v17.7.1", "chore(release): 17.7.1 [skip ci]");
+        List<String> a = github.tagCommits(als, "v17.12.0", "feat(mojaloop/#541): reset party mappings in inter-scheme scenario (#541)",
+                "fix(mojaloop/#547): delete participant audit (#547)");
+        merged(github, als, 541, "eve", "feat(mojaloop/#541): reset party mappings in inter-scheme scenario", a.get(0), "carol",
+                beforeFreeze, "success");
+        merged(github, als, 547, "alice", "fix(mojaloop/#547): delete participant audit", a.get(1), "bob", beforeFreeze, "success",
+                "review-exception");
+
+        String qs = ORG + "/quoting-service";
+        github.tagCommits(qs, "v16.9.0", "chore(release): 16.9.0 [skip ci]");
+        List<String> q = github.tagCommits(qs, "v17.12.0", "feat(mojaloop/#409, mojaloop/#410): use updated AxiosHttpRequester (#409)");
+        merged(github, qs, 409, "frank", "feat(mojaloop/#409, mojaloop/#410): use updated AxiosHttpRequester", q.get(0), "dave",
+                inFeatureFreeze, "success");
+    }
+
+    private static void merged(SimulatedGitHub github, String repository, int number, String author, String title, String mergeCommit,
+            String mergedBy, java.time.Instant at, String reviewRules, String... labels) {
+        String head = SimulatedGitHub.sha(repository, number, 7);
+        github.mergedPullRequest(repository, number, author, title, head, mergeCommit, mergedBy, at, labels);
+        github.botCheckRun(repository, head, "review-rules", reviewRules);
     }
 
     /** The org config: a release whose feature freeze opened three weeks ago and whose bug-fix freeze opens in a week. */
@@ -159,6 +240,10 @@ public class Sandbox {
                   exception-approvers: [release-managers]
                 release-candidates:
                   approvers: [release-managers]
+                contents:
+                  components:
+                    centralledger: central-ledger
+                    mojaloop-bulk: bulk-api-adapter
                 releases:
                   - version: v17.2.0
                     pi-kickoff: %s

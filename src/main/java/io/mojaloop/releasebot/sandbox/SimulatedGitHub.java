@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The state of a simulated GitHub: one app with one installation, repositories (every one exists, empty until seeded) (default branch, files per branch,
- * licence, branch protection, labels, releases, permissions), issues and pull requests (sharing a number space per
+ * licence, branch protection, labels, releases, permissions, commit histories and tags with the files each tag
+ * holds), issues and pull requests (open or merged) (sharing a number space per
  * repository, as on GitHub) with their labels, reviews and comments, teams, people, check runs (by this app or
  * another) and reactions. {@link SimulatedGitHubServer} serves it with GitHub's paths and JSON shapes.
  * <p>
@@ -64,6 +65,16 @@ public class SimulatedGitHub {
         final Map<String, ObjectNode> labels = new LinkedHashMap<>();
         final List<ObjectNode> releases = new ArrayList<>();
         final Map<String, String> permissions = new HashMap<>();
+        /** Every commit seeded, by sha; each has one parent (or none: a root), so histories are lines. */
+        final Map<String, CommitNode> commits = new LinkedHashMap<>();
+        /** branch (lower case) -> its head commit. */
+        final Map<String, String> heads = new HashMap<>();
+        /** tag -> its commit (tags compare case-sensitively, as git's do). */
+        final Map<String, String> tags = new LinkedHashMap<>();
+        /** tag -> path -> text: the tree as it was when the tag was made. */
+        final Map<String, Map<String, String>> tagFiles = new HashMap<>();
+        /** The installation cannot see it (private, or not installed): every read of it answers 404. */
+        boolean unreachable;
 
         Repo(long id, String fullName) {
             this.id = id;
@@ -91,6 +102,9 @@ public class SimulatedGitHub {
     }
 
     private record Run(String repository, ObjectNode node) {
+    }
+
+    private record CommitNode(String sha, String message, String parent, String author, Instant at) {
     }
 
     private final ObjectMapper mapper = new ObjectMapper();
@@ -484,6 +498,117 @@ public class SimulatedGitHub {
         return release.deepCopy();
     }
 
+    // ---- commits, tags, merged pull requests ------------------------------------------------------------
+
+    /**
+     * Commits on top of the default branch's head (the first one is a root when the branch has none yet), oldest
+     * first, each by {@code author}: their shas. Messages are whole commit messages (title, blank line, body).
+     */
+    public synchronized List<String> commitsBy(String repository, String author, String... messages) {
+        Repo r = repo(repository);
+        String branch = lower(r.defaultBranch);
+        List<String> shas = new ArrayList<>();
+        String parent = r.heads.get(branch);
+        for (String message : messages) {
+            parent = addCommit(r, parent, message, author);
+            shas.add(parent);
+        }
+        if (parent != null) {
+            r.heads.put(branch, parent);
+        }
+        return shas;
+    }
+
+    /** {@link #commitsBy} {@code octocat}. */
+    public synchronized List<String> commits(String repository, String... messages) {
+        return commitsBy(repository, "octocat", messages);
+    }
+
+    private String addCommit(Repo r, String parent, String message, String author) {
+        String sha = sha1(r.fullName + "\n" + parent + "\n" + message + "\n" + r.commits.size());
+        r.commits.put(sha, new CommitNode(sha, message, parent, author, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        return sha;
+    }
+
+    /**
+     * A tag at the default branch's head (a first commit is made when it has none), holding the default branch's
+     * files as they are now ({@link #fileAtTag} changes them): its commit.
+     */
+    public synchronized String tag(String repository, String tag) {
+        Repo r = repo(repository);
+        String head = r.heads.get(lower(r.defaultBranch));
+        if (head == null) {
+            head = commits(repository, "chore: initial commit").get(0);
+        }
+        return tagAt(r, tag, head);
+    }
+
+    /** Commits on the default branch ({@link #commits}), then a tag at the last one ({@link #tag}): their shas. */
+    public synchronized List<String> tagCommits(String repository, String tag, String... messages) {
+        List<String> shas = commits(repository, messages);
+        tag(repository, tag);
+        return shas;
+    }
+
+    /**
+     * A tag on a history of its own, sharing no commit with the rest of the repository (a compare with any other ref
+     * answers 422 "No common ancestor"); the default branch is left as it is.
+     */
+    public synchronized List<String> unrelatedTag(String repository, String tag, String... messages) {
+        Repo r = repo(repository);
+        List<String> shas = new ArrayList<>();
+        String parent = null;
+        for (String message : messages.length == 0 ? new String[] { "chore: orphan history" } : messages) {
+            parent = addCommit(r, parent, message, "octocat");
+            shas.add(parent);
+        }
+        tagAt(r, tag, parent);
+        return shas;
+    }
+
+    private String tagAt(Repo r, String tag, String sha) {
+        r.tags.put(tag, sha);
+        r.tagFiles.put(tag, new HashMap<>(r.files.getOrDefault(lower(r.defaultBranch), Map.of())));
+        return sha;
+    }
+
+    /** A file as the tag holds it (the tag must exist). */
+    public synchronized void fileAtTag(String repository, String tag, String path, String text) {
+        Map<String, String> files = repo(repository).tagFiles.get(tag);
+        if (files == null) {
+            throw new IllegalStateException("No tag " + tag + " in " + repository + " (seed it first)");
+        }
+        files.put(path, text);
+    }
+
+    /** The installation cannot see the repository (private to others, or not installed): GitHub answers 404 for it. */
+    public synchronized void unreachableRepository(String repository) {
+        repo(repository).unreachable = true;
+    }
+
+    /**
+     * A pull request merged into the default branch: closed, {@code merged_at}, {@code merged_by}, its head commit and
+     * the commit the merge (or squash) made on the base branch, which {@code commits/{sha}/pulls} answers it for.
+     */
+    public synchronized ObjectNode mergedPullRequest(String repository, int number, String author, String title, String headSha,
+            String mergeCommitSha, String mergedBy, Instant mergedAt, String... labels) {
+        Repo r = repo(repository);
+        pullRequest(repository, number, author, headSha, r.defaultBranch, title, labels);
+        ObjectNode pr = item(repository, number).node;
+        pr.put("state", "closed").put("closed_at", time(mergedAt)).put("merged_at", time(mergedAt))
+                .put("updated_at", time(mergedAt)).put("merge_commit_sha", mergeCommitSha);
+        pr.set("merged_by", user(mergedBy));
+        return pullView(item(repository, number));
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A check run written by another app (the bot must not mistake it for its own). */
     public synchronized ObjectNode checkRunByApp(String repository, String headSha, String name, long byAppId,
             String bySlug, String conclusion) {
@@ -491,6 +616,11 @@ public class SimulatedGitHub {
                 .put("conclusion", conclusion);
         body.putObject("output").put("title", name).put("summary", "");
         return addCheckRun(repository, body, byAppId, bySlug);
+    }
+
+    /** A completed check run of this app, as the bot wrote it earlier (e.g. {@code review-rules} on a merged head). */
+    public synchronized ObjectNode botCheckRun(String repository, String headSha, String name, String conclusion) {
+        return checkRunByApp(repository, headSha, name, appId, APP_SLUG, conclusion);
     }
 
     // ---- reading, for tests and the sandbox page ----------------------------------------------------------
@@ -646,20 +776,134 @@ public class SimulatedGitHub {
         return repo;
     }
 
+    /** A repository; null (404) when the installation cannot see it. */
     synchronized ObjectNode repository(String owner, String name) {
-        return repositoryView(repoOrEmpty(owner + "/" + name));
+        Repo r = repoOrEmpty(owner + "/" + name);
+        return r.unreachable ? null : repositoryView(r);
+    }
+
+    /** GitHub's compare of two refs: the summary and every commit of {@code head} not in {@code base}, oldest first. */
+    record Compared(ObjectNode summary, List<JsonNode> commits) {
+    }
+
+    /**
+     * {@code GET /repos/{repo}/compare/{base}...{head}}: 404 when the repository or either ref is unknown, 422 when
+     * the two share no commit; refs are tags, branches or shas (7 or more
+     * hex digits).
+     */
+    synchronized Lookup<Compared> compare(String repository, String base, String head) {
+        Repo r = repoOrEmpty(repository);
+        if (r.unreachable) {
+            return Lookup.missing("Not Found");
+        }
+        String baseSha = resolve(r, base);
+        String headSha = resolve(r, head);
+        if (baseSha == null || headSha == null) {
+            return Lookup.missing("Not Found");
+        }
+        List<String> headLine = line(r, headSha);
+        List<String> baseLine = line(r, baseSha);
+        Set<String> inBase = new java.util.HashSet<>(baseLine);
+        String mergeBase = headLine.stream().filter(inBase::contains).findFirst().orElse(null);
+        if (mergeBase == null) {
+            return new Lookup<>(null, 422, "No common ancestor between " + base + " and " + head + ".");
+        }
+        List<String> ahead = new ArrayList<>(headLine.subList(0, headLine.indexOf(mergeBase)));
+        java.util.Collections.reverse(ahead);
+        int behind = baseLine.indexOf(mergeBase);
+        String status = ahead.isEmpty() && behind == 0 ? "identical" : behind == 0 ? "ahead" : ahead.isEmpty() ? "behind" : "diverged";
+        ObjectNode summary = mapper.createObjectNode();
+        String basehead = base + "..." + head;
+        summary.put("url", apiBase + "/repos/" + r.fullName + "/compare/" + basehead)
+                .put("html_url", webBase + "/" + r.fullName + "/compare/" + basehead)
+                .put("permalink_url", webBase + "/" + r.fullName + "/compare/" + r.fullName.replace('/', ':') + ":"
+                        + baseSha.substring(0, 7) + "..." + r.fullName.replace('/', ':') + ":" + headSha.substring(0, 7))
+                .put("diff_url", webBase + "/" + r.fullName + "/compare/" + basehead + ".diff")
+                .put("patch_url", webBase + "/" + r.fullName + "/compare/" + basehead + ".patch");
+        summary.set("base_commit", commitView(r, r.commits.get(baseSha)));
+        summary.set("merge_base_commit", commitView(r, r.commits.get(mergeBase)));
+        summary.put("status", status).put("ahead_by", ahead.size()).put("behind_by", behind).put("total_commits", ahead.size());
+        List<JsonNode> commits = new ArrayList<>();
+        for (String sha : ahead) {
+            commits.add(commitView(r, r.commits.get(sha)));
+        }
+        return Lookup.of(new Compared(summary, commits));
+    }
+
+    /** The commit a ref names (a tag, a branch, a sha or its prefix of 7 or more), or null. */
+    private static String resolve(Repo r, String ref) {
+        String name = ref.startsWith("refs/tags/") ? ref.substring("refs/tags/".length())
+                : ref.startsWith("refs/heads/") ? ref.substring("refs/heads/".length()) : ref;
+        if (r.tags.containsKey(name)) {
+            return r.tags.get(name);
+        }
+        if (r.heads.containsKey(lower(name))) {
+            return r.heads.get(lower(name));
+        }
+        if (name.matches("[0-9a-fA-F]{7,40}")) {
+            List<String> found = r.commits.keySet().stream().filter(sha -> sha.startsWith(lower(name))).toList();
+            return found.size() == 1 ? found.get(0) : null;
+        }
+        return null;
+    }
+
+    /** The commit and its ancestors, newest first. */
+    private static List<String> line(Repo r, String sha) {
+        List<String> line = new ArrayList<>();
+        for (String at = sha; at != null && r.commits.containsKey(at); at = r.commits.get(at).parent()) {
+            line.add(at);
+        }
+        return line;
+    }
+
+    private ObjectNode commitView(Repo r, CommitNode c) {
+        ObjectNode commit = mapper.createObjectNode();
+        String api = apiBase + "/repos/" + r.fullName;
+        commit.put("sha", c.sha()).put("node_id", "C_" + c.sha().substring(0, 20)).put("url", api + "/commits/" + c.sha())
+                .put("html_url", webBase + "/" + r.fullName + "/commit/" + c.sha())
+                .put("comments_url", api + "/commits/" + c.sha() + "/comments");
+        ObjectNode git = commit.putObject("commit");
+        for (String who : List.of("author", "committer")) {
+            git.putObject(who).put("name", who.equals("author") ? c.author() : "GitHub")
+                    .put("email", (who.equals("author") ? c.author() : "noreply") + "@users.noreply.github.com")
+                    .put("date", time(c.at()));
+        }
+        git.put("message", c.message()).put("comment_count", 0).put("url", api + "/git/commits/" + c.sha());
+        git.putObject("tree").put("sha", sha1("tree " + c.sha())).put("url", api + "/git/trees/" + sha1("tree " + c.sha()));
+        git.putObject("verification").put("verified", false).put("reason", "unsigned").putNull("signature")
+                .putNull("payload").putNull("verified_at");
+        commit.set("author", user(c.author()));
+        commit.set("committer", user("web-flow"));
+        ArrayNode parents = commit.putArray("parents");
+        if (c.parent() != null) {
+            parents.addObject().put("sha", c.parent()).put("url", api + "/commits/" + c.parent())
+                    .put("html_url", webBase + "/" + r.fullName + "/commit/" + c.parent());
+        }
+        return commit;
     }
 
     /** A file at a ref (a branch, {@code refs/heads/..}, a PR's head commit or {@code refs/pull/N/head}); see {@link Lookup}. */
     synchronized Lookup<ObjectNode> content(String repository, String path, String ref) {
         Repo r = repoOrEmpty(repository);
-        String branch = ref == null ? r.defaultBranch : branchOf(r, ref);
-        if (branch == null) {
-            return Lookup.missing("No commit found for the ref " + ref);
+        if (r.unreachable) {
+            return Lookup.missing("Not Found");
         }
-        String text = r.files.getOrDefault(lower(branch), Map.of()).get(path);
-        if (text == null && !lower(branch).equals(lower(r.defaultBranch))) {
-            text = r.files.getOrDefault(lower(r.defaultBranch), Map.of()).get(path);
+        String tag = ref == null ? null : ref.startsWith("refs/tags/") ? ref.substring("refs/tags/".length()) : ref;
+        String branch;
+        String text;
+        if (tag != null && r.tagFiles.containsKey(tag) && !r.files.containsKey(lower(tag))) {
+            // the file as it was when the tag was made
+            branch = tag;
+            text = r.tagFiles.get(tag).get(path);
+        } else {
+            branch = ref == null ? r.defaultBranch : branchOf(r, ref);
+            if (branch == null) {
+                return Lookup.missing("No commit found for the ref " + ref);
+            }
+            text = r.files.getOrDefault(lower(branch), Map.of()).get(path);
+            if (text == null && !lower(branch).equals(lower(r.defaultBranch))) {
+                text = r.files.getOrDefault(lower(r.defaultBranch), Map.of()).get(path);
+            }
         }
         if (text == null) {
             return Lookup.missing("Not Found");
@@ -750,21 +994,34 @@ public class SimulatedGitHub {
         return found;
     }
 
-    synchronized List<JsonNode> pullRequestsWithHead(String repository, String sha) {
-        List<JsonNode> found = new ArrayList<>();
+    /**
+     * What {@code GET /repos/{repo}/commits/{sha}/pulls} lists: the merged PR whose merge (or squash) commit it is,
+     * and the PRs whose head it is; merged ones first, as GitHub names "the merged pull request that introduced the
+     * commit" before the others.
+     */
+    synchronized List<JsonNode> pullRequestsOfCommit(String repository, String sha) {
+        List<JsonNode> merged = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
         for (Item item : items.values()) {
-            if (item.pullRequest && lower(item.repository).equals(lower(repository))
-                    && sha.equals(item.node.path("head").path("sha").asText())) {
-                found.add(pullView(item));
+            if (!item.pullRequest || !lower(item.repository).equals(lower(repository))) {
+                continue;
+            }
+            boolean mergeCommit = sha.equals(item.node.path("merge_commit_sha").asText(null));
+            if (mergeCommit || sha.equals(item.node.path("head").path("sha").asText())) {
+                (item.node.path("merged_at").isTextual() ? merged : others).add(pullView(item));
             }
         }
-        return found;
+        merged.addAll(others);
+        return merged;
     }
 
     private ObjectNode pullView(Item item) {
         ObjectNode pr = item.node.deepCopy();
         pr.put("url", apiBase + "/repos/" + item.repository + "/pulls/" + item.number());
-        pr.put("merged", false);
+        pr.put("merged", pr.path("merged_at").isTextual());
+        if (!pr.has("merged_at")) {
+            pr.putNull("merged_at").putNull("merged_by").putNull("merge_commit_sha");
+        }
         return pr;
     }
 
@@ -774,9 +1031,12 @@ public class SimulatedGitHub {
         issue.put("repository_url", apiBase + "/repos/" + item.repository);
         issue.put("comments", item.comments.size());
         if (item.pullRequest) {
-            issue.remove(List.of("head", "base", "draft", "merged"));
-            issue.putObject("pull_request").put("url", apiBase + "/repos/" + item.repository + "/pulls/" + item.number())
+            issue.remove(List.of("head", "base", "draft", "merged", "merged_at", "merged_by", "merge_commit_sha"));
+            ObjectNode pull = issue.putObject("pull_request");
+            pull.put("url", apiBase + "/repos/" + item.repository + "/pulls/" + item.number())
                     .put("html_url", item.node.path("html_url").asText());
+            pull.set("merged_at", item.node.path("merged_at").isTextual() ? item.node.get("merged_at")
+                    : mapper.nullNode());
         }
         return issue;
     }

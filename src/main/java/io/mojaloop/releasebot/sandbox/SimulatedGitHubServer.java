@@ -61,7 +61,9 @@ import io.vertx.core.http.HttpServerResponse;
  * <li>authentication: {@code /app/...} wants the app's JWT, everything else the installation token it issued.</li>
  * </ul>
  * Deliberate leniencies: one installation (id and account configurable in {@link SimulatedGitHub}); every login
- * exists (a profile without company) and every repository (empty, default branch {@code main}); issues, PRs and
+ * exists (a profile without company) and every repository (empty, default branch {@code main}) unless it is seeded
+ * as unreachable; commit histories are lines (one parent per commit), and a compare lists at most 250 commits even
+ * when paged (GitHub pages on past 250; its {@code total_commits} is what tells there are more); issues, PRs and
  * comments exist only once seeded (404 otherwise); no secondary limits unless an interceptor adds one.
  * <p>
  * Hooks, all off by default (so the sandbox is unaffected), called on the server's event loop (keep them quick):
@@ -802,7 +804,8 @@ public class SimulatedGitHubServer {
         });
         route("GET", repo + "/pulls/{number}", c -> orNotFound(github.pullRequest(c.repository(), c.number(2))));
         route("GET", repo + "/pulls/{number}/reviews", c -> list(c, github.reviews(c.repository(), c.number(2))));
-        route("GET", repo + "/commits/{ref}/pulls", c -> page(c, github.pullRequestsWithHead(c.repository(), c.param(2)), null));
+        route("GET", repo + "/commits/{ref}/pulls", c -> page(c, github.pullRequestsOfCommit(c.repository(), c.param(2)), null));
+        route("GET", repo + "/compare/{basehead}", this::compare);
         // issues, comments, labels, reactions
         route("GET", repo + "/issues/{number}", c -> orNotFound(github.issue(c.repository(), c.number(2))));
         route("PATCH", repo + "/issues/{number}", c -> {
@@ -924,6 +927,50 @@ public class SimulatedGitHubServer {
             Reply problem = checkRunProblem(c.json());
             return problem != null ? problem : orNotFound(github.updateCheckRun(c.repository(), Long.parseLong(c.param(2)), c.json()));
         });
+    }
+
+    /** GitHub answers at most this many commits for one compare, paged or not; {@code total_commits} counts them all. */
+    static final int MAX_COMPARE_COMMITS = 250;
+
+    /**
+     * {@code GET /repos/{repo}/compare/{base}...{head}} (also {@code base..head}): without {@code per_page} or
+     * {@code page}, one answer with the newest 250 commits (oldest first); with them, pages (at most 100 per page) of the
+     * oldest 250, each page the whole comparison with that page's commits and a {@code Link} header, {@code files} on
+     * the first page only. Beyond 250, {@code total_commits} says how many there are.
+     */
+    private Reply compare(Call c) {
+        String basehead = c.param(2);
+        int dots = basehead.indexOf("...");
+        int two = basehead.indexOf("..");
+        if (two <= 0) {
+            return notFound();
+        }
+        String base = basehead.substring(0, dots > 0 ? dots : two);
+        String head = basehead.substring(dots > 0 ? dots + 3 : two + 2);
+        if (head.isEmpty()) {
+            return notFound();
+        }
+        SimulatedGitHub.Lookup<SimulatedGitHub.Compared> found = github.compare(c.repository(), base, head);
+        if (found.value() == null) {
+            return found.status() == 422 ? invalid(found.message(), null, null, null)
+                    : new Reply(found.status(), errorBody(found.status(), found.message(), DOCS), null);
+        }
+        List<JsonNode> commits = found.value().commits();
+        boolean paged = c.q("per_page") != null || c.q("page") != null;
+        Function<ArrayNode, JsonNode> whole = items -> {
+            ObjectNode comparison = found.value().summary().deepCopy();
+            comparison.set("commits", items);
+            if (!paged || c.q("page") == null || "1".equals(c.q("page"))) {
+                comparison.putArray("files");
+            }
+            return comparison;
+        };
+        if (!paged) {
+            ArrayNode items = mapper.createArrayNode();
+            commits.subList(Math.max(0, commits.size() - MAX_COMPARE_COMMITS), commits.size()).forEach(items::add);
+            return ok(whole.apply(items));
+        }
+        return page(c, commits.subList(0, Math.min(commits.size(), MAX_COMPARE_COMMITS)), whole);
     }
 
     private Reply list(Call call, List<JsonNode> all) {

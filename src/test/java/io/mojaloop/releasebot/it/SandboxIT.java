@@ -75,8 +75,25 @@ class SandboxIT {
                 .contains("<td>TTK Golden Path on dev</td><td>✅ passed</td>")
                 .contains("<code>review-rules</code>");
 
+        // the release's contents: two umbrella versions, the components between them, the audit of their merged PRs
+        assertThat(story).contains("### Contents")
+                .contains("5 of 8 components changed since [v17.1.0](https://github.example/mojaloop/helm/releases/tag/v17.1.0), "
+                        + "read at the candidate tag [v17.2.0-rc.1](https://github.example/mojaloop/helm/releases/tag/v17.2.0-rc.1)")
+                .contains("| central-ledger | v19.3.0 | v19.7.4 | minor | 1 | 1 | **1** ⚠️ |")
+                .contains("[v17.2.0 notes](http://localhost:8080/api/v1/releases/v17.2.0/notes)")
+                .contains("### Audit").contains("| henry | Merged without meeting the review rule (`review-rules` was `failure`")
+                .contains("⚠️ **Passed only by a review exception**")
+                .contains("Merged during a freeze (feature freeze) without a freeze exception");
+        String notes = given().get("/api/v1/releases/v17.2.0/notes").then().statusCode(200).extract().asString();
+        assertThat(notes).contains("## 1. New Features").contains("timeout handler distributed lock");
+
         String page = given().get("/sandbox").then().statusCode(200).extract().asString();
         assertThat(page).contains("central-ledger#101").contains("Blocked by the feature freeze");
+        // rendered as GitHub would: the story's sections are HTML tables, people's text stays text
+        assertThat(page).contains("<h3>Contents</h3>").contains("<th>Component</th>")
+                .contains("<td>central-ledger</td>\n<td>v19.3.0</td>\n<td>v19.7.4</td>\n<td>minor</td>")
+                .contains("<h3>Audit</h3>").contains("<th>Pull request</th>")
+                .doesNotContain("<pre># Release v17.2.0").doesNotContain("release-bot:start");
     }
 
     @Test

@@ -185,6 +185,120 @@ class SimulatedGitHubServerTest {
     }
 
     @Test
+    void aCompareListsTheCommitsBetweenTwoTagsOldestFirstInGitHubsShape() throws Exception {
+        github.tagCommits(REPO, "v19.3.0", "feat: the start");
+        List<String> shas = github.tagCommits(REPO, "v19.7.4", "feat(mojaloop/#3122): distributed lock (#1172)",
+                "fix(mojaloop/3058): rounding (#1180)\n\nBREAKING CHANGE: none really");
+        JsonNode compare = json(get("/repos/" + REPO + "/compare/v19.3.0...v19.7.4"));
+        assertThat(compare.path("status").asText()).isEqualTo("ahead");
+        assertThat(compare.path("ahead_by").asInt()).isEqualTo(2);
+        assertThat(compare.path("behind_by").asInt()).isZero();
+        assertThat(compare.path("total_commits").asInt()).isEqualTo(2);
+        assertThat(compare.path("commits")).extracting(c -> c.path("sha").asText()).containsExactlyElementsOf(shas);
+        assertThat(compare.path("commits").get(1).path("commit").path("message").asText())
+                .isEqualTo("fix(mojaloop/3058): rounding (#1180)\n\nBREAKING CHANGE: none really");
+        assertThat(compare.path("commits").get(1).path("parents").get(0).path("sha").asText()).isEqualTo(shas.get(0));
+        assertThat(compare.path("base_commit").path("sha").asText()).isEqualTo(compare.path("merge_base_commit").path("sha").asText());
+        assertThat(compare.path("files").isArray()).isTrue();
+        // the other way round: behind, nothing listed; and by sha, branch or refs/tags/
+        JsonNode back = json(get("/repos/" + REPO + "/compare/v19.7.4...v19.3.0"));
+        assertThat(back.path("status").asText()).isEqualTo("behind");
+        assertThat(back.path("behind_by").asInt()).isEqualTo(2);
+        assertThat(back.path("commits")).isEmpty();
+        assertThat(json(get("/repos/" + REPO + "/compare/v19.3.0..." + shas.get(0).substring(0, 7)))
+                .path("total_commits").asInt()).isEqualTo(1);
+        assertThat(json(get("/repos/" + REPO + "/compare/v19.7.4...main")).path("status").asText()).isEqualTo("identical");
+    }
+
+    @Test
+    void aCompareIsPagedAndListsAtMost250CommitsWithTheirTotal() throws Exception {
+        github.tag(REPO, "v1.0.0");
+        String[] messages = new String[312];
+        for (int i = 0; i < messages.length; i++) {
+            messages[i] = "chore: commit " + (i + 1);
+        }
+        github.tagCommits(REPO, "v2.0.0", messages);
+        List<String> titles = new ArrayList<>();
+        String next = "/repos/" + REPO + "/compare/v1.0.0...v2.0.0?per_page=100";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> page = get(next);
+            assertThat(json(page).path("total_commits").asInt()).isEqualTo(312);
+            assertThat(json(page).has("files")).isEqualTo(pages == 0);
+            json(page).path("commits").forEach(c -> titles.add(c.path("commit").path("message").asText()));
+            next = links(page).get("next");
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(titles).hasSize(250).startsWith("chore: commit 1").endsWith("chore: commit 250");
+        // without paging: one answer, the newest 250
+        JsonNode whole = json(get("/repos/" + REPO + "/compare/v1.0.0...v2.0.0"));
+        assertThat(whole.path("commits")).hasSize(250);
+        assertThat(whole.path("commits").get(249).path("commit").path("message").asText()).isEqualTo("chore: commit 312");
+    }
+
+    @Test
+    void aCompareOfAnUnknownRefIs404AndOfUnrelatedHistories422() throws Exception {
+        github.tagCommits(REPO, "v1.0.0", "feat: one");
+        github.unrelatedTag(REPO, "v9.0.0", "feat: elsewhere");
+        HttpResponse<String> unknown = get("/repos/" + REPO + "/compare/v1.0.0...v1.0.1");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).path("message").asText()).isEqualTo("Not Found");
+        HttpResponse<String> unrelated = get("/repos/" + REPO + "/compare/v1.0.0...v9.0.0");
+        assertThat(unrelated.statusCode()).isEqualTo(422);
+        assertThat(json(unrelated).path("message").asText()).isEqualTo("No common ancestor between v1.0.0 and v9.0.0.");
+        github.unreachableRepository("mojaloop/private-thing");
+        assertThat(get("/repos/mojaloop/private-thing").statusCode()).isEqualTo(404);
+        assertThat(get("/repos/mojaloop/private-thing/compare/a...b").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileIsReadAsItWasAtATag() throws Exception {
+        github.file("mojaloop/helm", "mojaloop/Chart.yaml", "appVersion: \"central-ledger: v19.3.0\"\n");
+        github.tag("mojaloop/helm", "v17.1.0");
+        github.file("mojaloop/helm", "mojaloop/Chart.yaml", "appVersion: \"central-ledger: v19.7.4\"\n");
+        github.tag("mojaloop/helm", "v17.2.0-rc.1");
+        github.fileAtTag("mojaloop/helm", "v17.2.0-rc.1", "mojaloop/values.yaml", "x: 1\n");
+        github.file("mojaloop/helm", "mojaloop/Chart.yaml", "appVersion: \"central-ledger: v20.0.0\"\n");
+        String path = "/repos/mojaloop/helm/contents/mojaloop/Chart.yaml";
+        assertThat(text(json(get(path + "?ref=v17.1.0")))).contains("v19.3.0");
+        assertThat(text(json(get(path + "?ref=refs/tags/v17.2.0-rc.1")))).contains("v19.7.4");
+        assertThat(json(get(path + "?ref=v17.1.0")).path("html_url").asText()).endsWith("/blob/v17.1.0/mojaloop/Chart.yaml");
+        assertThat(text(json(get(path)))).contains("v20.0.0");
+        assertThat(get("/repos/mojaloop/helm/contents/mojaloop/values.yaml?ref=v17.2.0-rc.1").statusCode()).isEqualTo(200);
+        assertThat(get("/repos/mojaloop/helm/contents/mojaloop/values.yaml?ref=v17.1.0").statusCode()).isEqualTo(404);
+        assertThat(get(path + "?ref=v9.9.9").statusCode()).isEqualTo(404);
+    }
+
+    static String text(JsonNode content) {
+        return new String(java.util.Base64.getMimeDecoder().decode(content.path("content").asText()), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aMergedPullRequestIsFoundByItsMergeCommitAndShowsWhoMergedIt() throws Exception {
+        List<String> shas = github.commits(REPO, "feat: x (#7)");
+        github.mergedPullRequest(REPO, 7, "eve", "feat: x", "aaaabbbbccccddddeeeeffff0000111122223333", shas.get(0), "henry",
+                Instant.parse("2026-12-10T10:00:00Z"), "review-exception");
+        github.pullRequest(REPO, 8, "eve", "9999bbbbccccddddeeeeffff0000111122223333", "main", "fix: open");
+        JsonNode pr = json(get("/repos/" + REPO + "/pulls/7"));
+        assertThat(pr.path("merged").asBoolean()).isTrue();
+        assertThat(pr.path("state").asText()).isEqualTo("closed");
+        assertThat(pr.path("merged_at").asText()).isEqualTo("2026-12-10T10:00:00Z");
+        assertThat(pr.path("merged_by").path("login").asText()).isEqualTo("henry");
+        assertThat(pr.path("merge_commit_sha").asText()).isEqualTo(shas.get(0));
+        assertThat(pr.path("labels").get(0).path("name").asText()).isEqualTo("review-exception");
+        JsonNode open = json(get("/repos/" + REPO + "/pulls/8"));
+        assertThat(open.path("merged").asBoolean()).isFalse();
+        assertThat(open.path("merged_at").isNull()).isTrue();
+        assertThat(json(get("/repos/" + REPO + "/commits/" + shas.get(0) + "/pulls"))).extracting(p -> p.path("number").asInt())
+                .containsExactly(7);
+        assertThat(json(get("/repos/" + REPO + "/commits/aaaabbbbccccddddeeeeffff0000111122223333/pulls")))
+                .extracting(p -> p.path("number").asInt()).containsExactly(7);
+        assertThat(json(get("/repos/" + REPO + "/issues/7")).path("pull_request").path("merged_at").asText())
+                .isEqualTo("2026-12-10T10:00:00Z");
+    }
+
+    @Test
     void errorsHaveGitHubsShape() throws Exception {
         HttpResponse<String> missing = get("/repos/" + REPO + "/pulls/404");
         assertThat(missing.statusCode()).isEqualTo(404);
