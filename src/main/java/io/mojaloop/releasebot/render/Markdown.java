@@ -81,6 +81,12 @@ public final class Markdown {
                 .replace("\"", "%22").replaceAll("[\\p{Cntrl}]", "");
     }
 
+    /** A count as people read it: {@code 65,536}, whatever the machine's locale. */
+    @TemplateExtension(matchName = "grouped")
+    public static String grouped(Integer n) {
+        return n == null ? "" : String.format(Locale.ROOT, "%,d", n);
+    }
+
     /** A short commit id for tables. */
     @TemplateExtension(matchName = "short")
     public static String shortSha(String sha) {

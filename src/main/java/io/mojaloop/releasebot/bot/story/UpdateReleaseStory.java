@@ -33,6 +33,7 @@ import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.story.ReleaseReadiness;
 import io.mojaloop.releasebot.core.story.StoryBlock;
+import io.mojaloop.releasebot.core.story.StoryBounds;
 import io.mojaloop.releasebot.core.story.StoryFacts;
 import io.mojaloop.releasebot.core.story.StoryView;
 import io.mojaloop.releasebot.github.ConfigService;
@@ -200,18 +201,17 @@ public class UpdateReleaseStory {
         }
         StoryFacts facts = evidence.facts(config, release);
         Instant now = clock.instant();
-        StoryView view = ReleaseReadiness.evaluate(facts, now, web.base());
+        StoryView view = StoryBounds.clip(ReleaseReadiness.evaluate(facts, now, web.base()));
         observed.story(org, view, now);
-        String block = texts.render("story/block.md", Map.of("s", view, "time", new TimeTexts(now)));
         registry.counter("release_bot_verdicts", "check", "story", "conclusion", view.verdict().name().toLowerCase(Locale.ROOT)).increment();
         // one write per story at a time, from the body as it is just before writing: gathering takes a while, and
         // what people wrote around the block meanwhile must not be overwritten by a body read before it
         synchronized (storyLock(storyRepo, number)) {
-            return write(github, release, storyRepo, number, block, view);
+            return write(github, release, storyRepo, number, view, new TimeTexts(now));
         }
     }
 
-    private boolean write(GitHub github, Release release, String storyRepo, int number, String block, StoryView view)
+    private boolean write(GitHub github, Release release, String storyRepo, int number, StoryView view, TimeTexts time)
             throws IOException {
         Optional<Issue> issue = github.issue(storyRepo, number);
         if (issue.isEmpty()) {
@@ -219,7 +219,23 @@ public class UpdateReleaseStory {
             return false;
         }
         String body = issue.get().body() == null ? "" : issue.get().body();
-        String updated = StoryBlock.splice(body, block);
+        StoryBounds.Fit fit = StoryBounds.fit(body, view, StoryBounds.MAX_BODY,
+                shown -> texts.render("story/block.md", Map.of("s", shown.s(), "more", shown.more(), "time", time)),
+                tooLong -> texts.render("story/too-long.md", Map.of("t", tooLong)));
+        if (fit.outcome() != StoryBounds.Outcome.FULL) {
+            registry.counter("release_bot_story_bounded", "outcome", fit.outcome().name().toLowerCase(Locale.ROOT)).increment();
+        }
+        if (fit.block() == null) {
+            // people's own text leaves no room for even the minimal block: writing would only be refused
+            LOG.warnf("Story %s of %s not updated: the text around the block leaves no room for it under GitHub's %d characters",
+                    release.story(), release.version(), StoryBounds.MAX_BODY);
+            return false;
+        }
+        if (fit.outcome() != StoryBounds.Outcome.FULL) {
+            LOG.infof("Story %s of %s too long for GitHub in full: %s (%d list items left out)", release.story(),
+                    release.version(), fit.outcome(), fit.omitted().total());
+        }
+        String updated = StoryBlock.splice(body, fit.block());
         if (updated.equals(body.replace("\r\n", "\n"))) {
             LOG.debugf("Story %s unchanged (%s)", release.story(), view.verdict());
             return false;
