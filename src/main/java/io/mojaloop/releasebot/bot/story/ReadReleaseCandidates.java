@@ -7,16 +7,29 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.mojaloop.releasebot.core.story.ReleaseVersion;
+import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.github.model.Issue;
 
-/** Issues and PRs labelled {@code release-candidate} whose {@code rc: <version>} labels belong to the release. */
+/**
+ * Issues and PRs labelled {@code release-candidate} whose {@code rc: <version>} labels belong to the release, and
+ * that belong to it in time ({@link ReleaseWindow}: open, or merged or closed since the release began). One search
+ * serves every story of the organisation.
+ */
 @ApplicationScoped
 public class ReadReleaseCandidates implements EvidenceReader {
 
+    /** The organisation's search: issues and PRs labelled, touched since the stories' earliest release began. */
+    static String query(StoryScope scope) {
+        return "org:" + scope.org() + " label:\"" + UpdateReleaseStory.RC_LABEL + "\"" + scope.updatedSince();
+    }
+
     @Override
     public void read(StoryScope scope, StoryEvidence into) throws IOException {
-        for (Issue found : scope.search("org:" + scope.org() + " label:\"" + UpdateReleaseStory.RC_LABEL + "\"").items()) {
+        for (Issue found : scope.search(query(scope)).items()) {
+            if (!ReleaseWindow.belongs(found.open(), found.pullRequest(), found.closedAt(), found.mergedAt(), scope.releaseSince())) {
+                continue;
+            }
             List<String> versions = new ArrayList<>();
             for (String name : found.labels()) {
                 if (name.startsWith(UpdateReleaseStory.RC_VERSION_LABEL_PREFIX)) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.story.ReleaseReadiness;
+import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryBlock;
 import io.mojaloop.releasebot.core.story.StoryBounds;
 import io.mojaloop.releasebot.core.story.StoryFacts;
@@ -83,6 +85,8 @@ public class UpdateReleaseStory {
     Observed observed;
     @Inject
     RetryLater retries;
+    @Inject
+    StorySearches searches;
 
     @ConfigProperty(name = "release-bot.story.debounce", defaultValue = "2s")
     Duration debounce;
@@ -97,8 +101,26 @@ public class UpdateReleaseStory {
     });
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    /** Asks for the organisation's stories to be rebuilt soon; several requests in a burst make one rebuild. */
+    /**
+     * Something that may change what the stories' searches find happened (a label, an issue or PR opened or closed,
+     * a config push, a command that labels): the organisation's stories are rebuilt soon, searching GitHub again.
+     * Several requests in a burst make one rebuild.
+     */
     public void request(long installationId, String org) {
+        searches.invalidate(installationId, org);
+        schedule(installationId, org);
+    }
+
+    /**
+     * A comment on a story changed its evidence (a {@code /gate} command, a TTK report): the organisation's stories
+     * are rebuilt soon, on the story timer, not on the thread that received it (a search waiting for GitHub's
+     * rate limit must not hold a request thread); searches answered shortly before are reused.
+     */
+    public void requestAfterStoryComment(long installationId, String org) {
+        schedule(installationId, org);
+    }
+
+    private void schedule(long installationId, String org) {
         String key = installationId + "/" + org.toLowerCase(Locale.ROOT);
         if (!pending.add(key)) {
             return;
@@ -143,14 +165,13 @@ public class UpdateReleaseStory {
         }
         BotConfig config = parsed.get().config();
         Instant now = clock.instant();
-        Map<String, SearchResult> searches = new ConcurrentHashMap<>();
+        List<Release> followed = config.releases().stream().filter(r -> r.story() != null && followed(r, now)).toList();
+        StoryScope.Search session = searches.session(github, installationId, org);
+        Instant since = ReleaseWindow.searchesSince(config, followed, now);
         boolean all = true;
-        for (Release release : config.releases()) {
-            if (release.story() == null || !followed(release, now)) {
-                continue;
-            }
+        for (Release release : followed) {
             try {
-                refresh(github, org, config, release, searches);
+                refresh(github, org, config, release, session, since);
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException | UncheckedIOException e) {
@@ -181,20 +202,45 @@ public class UpdateReleaseStory {
         return Optional.empty();
     }
 
-    /** Rebuilds one story; returns true when the issue body was written. */
+    /** Rebuilds one story now; returns true when the issue body was written. */
     public boolean refresh(GitHub github, String org, BotConfig config, Release release) throws IOException {
-        return refresh(github, org, config, release, new ConcurrentHashMap<>());
+        Map<String, SearchResult> once = new ConcurrentHashMap<>();
+        return refresh(github, org, config, release, query -> {
+            SearchResult known = once.get(query);
+            if (known == null) {
+                known = github.searchIssues(query);
+                once.put(query, known);
+            }
+            return known;
+        }, searchesSince(config));
     }
 
-    private boolean refresh(GitHub github, String org, BotConfig config, Release release, Map<String, SearchResult> searches)
+    /**
+     * Rebuilds one story now, asking GitHub's searches afresh ({@code /release-status}: "from GitHub"); the answers
+     * serve the organisation's next rebuilds too. Returns true when the issue body was written.
+     */
+    public boolean refreshNow(long installationId, GitHub github, String org, BotConfig config, Release release)
             throws IOException {
+        searches.invalidate(installationId, org);
+        return refresh(github, org, config, release, searches.session(github, installationId, org), searchesSince(config));
+    }
+
+    /** The look-back of the organisation's searches: the same for one story as for all, so they share answers. */
+    private Instant searchesSince(BotConfig config) {
+        Instant now = clock.instant();
+        return ReleaseWindow.searchesSince(config,
+                config.releases().stream().filter(r -> r.story() != null && followed(r, now)).toList(), now);
+    }
+
+    private boolean refresh(GitHub github, String org, BotConfig config, Release release, StoryScope.Search searches,
+            Instant since) throws IOException {
         Matcher m = STORY.matcher(release.story());
         if (!m.matches()) {
             return false;
         }
         String storyRepo = m.group(1) + "/" + m.group(2);
         int number = Integer.parseInt(m.group(3));
-        StoryScope scope = new StoryScope(github, org, config, release, storyRepo, number, searches);
+        StoryScope scope = new StoryScope(github, org, config, release, storyRepo, number, searches, since);
         StoryEvidence evidence = new StoryEvidence();
         for (EvidenceReader reader : readers) {
             reader.read(scope, evidence);
