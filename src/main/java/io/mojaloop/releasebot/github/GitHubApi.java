@@ -38,7 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code maxRateLimitWait}, plus jitter so that writes refused together do not come back together) and retry. A
  * refused write is never dropped for having been refused: it is retried (through the {@link WriteGate}, which
  * learns from the refusal) until it goes through or {@code maxWriteWait} has passed in all; reads are retried
- * {@code maxAttempts} times.</li>
+ * {@code maxAttempts} times, except a search on a thread that answers requests ({@link #onRequestThread}): its
+ * rate limit is 30 a minute, and waiting for it would hold the request, so it fails at once.</li>
  * </ul>
  */
 public class GitHubApi {
@@ -342,6 +343,13 @@ public class GitHubApi {
                 attempt--;
                 continue;
             }
+            if (rateLimitWait != null && !write && path.startsWith("/search/") && onRequestThread()) {
+                // a search's rate limit (30 a minute) can take a minute to come back: never held on a thread that
+                // answers requests (the story rebuild, on its own thread, waits; see UpdateReleaseStory)
+                LOG.warnf("GitHub rate limit on %s %s (%d): not waited for on request thread %s", method, path, status,
+                        Thread.currentThread().getName());
+                throw new GitHubApiException(method, path, status, response.body());
+            }
             if (rateLimitWait != null && !write && attempt < settings.maxAttempts()) {
                 Duration wait = jittered(rateLimitWait);
                 LOG.warnf("GitHub rate limit on %s %s (%d): waiting %d ms before retrying", method, path, status,
@@ -357,6 +365,15 @@ public class GitHubApi {
             throw new GitHubApiException(method, path, status, response.body());
         }
         throw last != null ? last : new IOException(method + " " + path + " failed");
+    }
+
+    /**
+     * True on a thread that answers HTTP requests or dispatches webhooks (Vert.x event loops and workers, Quarkus'
+     * executor threads), where a rate-limit wait of up to a minute would hold a request.
+     */
+    static boolean onRequestThread() {
+        String name = Thread.currentThread().getName();
+        return name.startsWith("executor-thread") || name.startsWith("vert.x-eventloop") || name.startsWith("vert.x-worker");
     }
 
     /** How long to wait for a 403/429 that is a rate limit; null when the status is not a rate limit. */

@@ -251,7 +251,8 @@ public class RestGitHub implements GitHub {
         String repository = at < 0 ? null : url.substring(at + "/repos/".length());
         return new Issue(repository, found.path("number").asInt(), found.path("title").asText(""),
                 found.path("body").asText(null), found.path("state").asText(), found.has("pull_request"),
-                labelNames(found.path("labels")), found.path("html_url").asText(null), user(found.path("user")));
+                labelNames(found.path("labels")), found.path("html_url").asText(null), user(found.path("user")),
+                instant(found.path("closed_at")), instant(found.path("pull_request").path("merged_at")));
     }
 
     @Override

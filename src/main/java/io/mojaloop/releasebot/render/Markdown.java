@@ -81,6 +81,22 @@ public final class Markdown {
                 .replace("\"", "%22").replaceAll("[\\p{Cntrl}]", "");
     }
 
+    /**
+     * Text people typed, clipped to {@link io.mojaloop.releasebot.core.story.StoryBounds#MAX_TEXT} characters with an
+     * ellipsis; use before escaping ({@code {reason.clip.md}}) so that an escape is never cut in half.
+     */
+    @TemplateExtension(matchName = "clip")
+    public static String clip(Object value) {
+        return value == null ? null : io.mojaloop.releasebot.core.story.StoryBounds.clip(value.toString(),
+                io.mojaloop.releasebot.core.story.StoryBounds.MAX_TEXT);
+    }
+
+    /** A count as people read it: {@code 65,536}, whatever the machine's locale. */
+    @TemplateExtension(matchName = "grouped")
+    public static String grouped(Integer n) {
+        return n == null ? "" : String.format(Locale.ROOT, "%,d", n);
+    }
+
     /** A short commit id for tables. */
     @TemplateExtension(matchName = "short")
     public static String shortSha(String sha) {

@@ -1286,7 +1286,8 @@ public class SimulatedGitHub {
 
     /**
      * GitHub's issue search, for the qualifiers the bot uses: {@code org:}, {@code user:}, {@code repo:},
-     * {@code is:}/{@code type:} issue or pr, {@code is:}/{@code state:} open or closed, {@code label:} (quoted,
+     * {@code is:}/{@code type:} issue or pr, {@code is:}/{@code state:} open or closed, {@code updated:} (a day, with
+ * {@code >=}, {@code >}, {@code <=} or {@code <}), {@code label:} (quoted,
      * comma-separated means any of; several {@code label:} all of), any of them negated with {@code -}, and words
      * (in the title or body). Newest first.
      */
@@ -1328,6 +1329,7 @@ public class SimulatedGitHub {
                         }
                         yield any;
                     }
+                    case "updated" -> matchesDate(item.node.path("updated_at").asText(null), v);
                     case "" -> (item.node.path("title").asText() + " " + item.node.path("body").asText())
                             .toLowerCase(Locale.ROOT).contains(lower(v));
                     default -> true;
@@ -1342,6 +1344,24 @@ public class SimulatedGitHub {
         }
         java.util.Collections.reverse(found);
         return found;
+    }
+
+    /** A date qualifier's value ({@code >=2026-10-24}, {@code <2026-10-24}, {@code 2026-10-24}) against a timestamp. */
+    static boolean matchesDate(String timestamp, String value) {
+        if (timestamp == null) {
+            return false;
+        }
+        String day = timestamp.substring(0, Math.min(10, timestamp.length()));
+        String op = value.startsWith(">=") || value.startsWith("<=") ? value.substring(0, 2)
+                : value.startsWith(">") || value.startsWith("<") ? value.substring(0, 1) : "";
+        int c = day.compareTo(value.substring(op.length()));
+        return switch (op) {
+            case ">=" -> c >= 0;
+            case ">" -> c > 0;
+            case "<=" -> c <= 0;
+            case "<" -> c < 0;
+            default -> c == 0;
+        };
     }
 
     /** An answer that is either a value or a GitHub error (status and message). */

@@ -708,6 +708,13 @@ public class SimulatedGitHubServer {
         return found.value() != null ? ok(found.value()) : new Reply(found.status(), errorBody(found.status(), found.message(), DOCS), null);
     }
 
+    /** 422 as GitHub answers a body over its limit: "body is too long (maximum is 65536 characters)". */
+    private static Reply tooLong(String resource) {
+        Reply reply = invalid("Validation Failed", resource, "custom", "body");
+        ((ObjectNode) reply.body().path("errors").get(0)).put("message", "body is too long (maximum is " + MAX_BODY + " characters)");
+        return reply;
+    }
+
     /** 422 as GitHub answers invalid input: the message, and the fields that failed. */
     private static Reply invalid(String message, String resource, String code, String field) {
         ObjectNode error = errorBody(422, message, DOCS);
@@ -811,7 +818,7 @@ public class SimulatedGitHubServer {
         route("PATCH", repo + "/issues/{number}", c -> {
             JsonNode patch = c.json();
             if (patch.path("body").asText("").length() > MAX_BODY) {
-                return invalid("Validation Failed", "Issue", "custom", "body");
+                return tooLong("Issue");
             }
             return orNotFound(github.editIssue(c.repository(), c.number(2), patch));
         });
@@ -822,7 +829,7 @@ public class SimulatedGitHubServer {
                 return invalid("Validation Failed", "IssueComment", "missing_field", "body");
             }
             if (body.length() > MAX_BODY) {
-                return invalid("Validation Failed", "IssueComment", "custom", "body");
+                return tooLong("IssueComment");
             }
             ObjectNode comment = github.botComment(c.repository(), c.number(2), body);
             return comment == null ? notFound() : created(comment);

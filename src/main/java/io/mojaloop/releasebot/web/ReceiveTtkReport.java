@@ -180,11 +180,9 @@ public class ReceiveTtkReport {
         registry.counter("release_bot_ttk_reports", "result", passed ? "passed" : "failed").increment();
         LOG.infof("TTK report %s (%s) for %s: %d/%d passed, %d failed, %d skipped", report.suite(), env, where.release().version(),
                 report.passed(), report.total(), report.failed(), report.skipped());
-        try {
-            stories.refresh(github, where.org(), where.config(), where.release());
-        } catch (IOException | RuntimeException e) {
-            LOG.error("Story update after a TTK report failed (the next event or the resync will heal)", e);
-        }
+        // answered once recorded: the story is rebuilt on the story timer (its searches may wait for GitHub's rate
+        // limit, which must not hold this request's thread)
+        stories.requestAfterStoryComment(where.installationId(), where.org());
         return Response.status(201).entity(answer).build();
     }
 

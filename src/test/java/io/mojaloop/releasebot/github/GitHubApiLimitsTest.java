@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -106,5 +107,52 @@ class GitHubApiLimitsTest {
         for (int i = 0; i < 20; i++) {
             assertThat(GitHubApi.jittered(Duration.ofSeconds(1))).isBetween(Duration.ofSeconds(1), Duration.ofMillis(1500));
         }
+    }
+
+    /** Runs the call on a thread of that name, as the server or the story timer would. */
+    static <T> T on(String thread, java.util.concurrent.Callable<T> call) throws Exception {
+        java.util.concurrent.FutureTask<T> task = new java.util.concurrent.FutureTask<>(call);
+        Thread t = new Thread(task, thread);
+        t.start();
+        return task.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aRateLimitedSearchIsNotWaitedForOnARequestThreadButIsOnTheStoryTimer() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        // the first search of each pair is refused for GitHub's search limit, with a wait of 5 s
+        github.on("GET", "/search/issues", r -> asked.incrementAndGet() % 2 == 1
+                ? Answer.json(403, "{\"message\":\"API rate limit exceeded\"}").with("Retry-After", "5")
+                        .with("X-RateLimit-Remaining", "0").with("X-RateLimit-Resource", "search")
+                : Answer.json(200, "{\"total_count\":0,\"items\":[]}"));
+        GitHubApi api = api(1 << 20, (m, p, st, w) -> {
+        });
+        for (String requestThread : List.of("executor-thread-3", "vert.x-worker-thread-1", "vert.x-eventloop-thread-0")) {
+            long start = System.nanoTime();
+            Object failed = on(requestThread, () -> {
+                try {
+                    return api.get("/search/issues?q=x");
+                } catch (GitHubApiException e) {
+                    return e;
+                }
+            });
+            assertThat(failed).as(requestThread).isInstanceOf(GitHubApiException.class);
+            assertThat(((GitHubApiException) failed).status()).isEqualTo(403);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(requestThread).isLessThan(Duration.ofMillis(4_000));
+            asked.incrementAndGet(); // the next one is refused again
+        }
+        // the story timer waits for the limit and gets its answer
+        long start = System.nanoTime();
+        Object answered = on("story-refresh", () -> api.get("/search/issues?q=x"));
+        assertThat(answered.toString()).contains("total_count");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(5_000));
+        // other reads on a request thread still wait as before: only searches have a limit that long
+        java.util.concurrent.atomic.AtomicInteger repos = new java.util.concurrent.atomic.AtomicInteger();
+        github.on("GET", "/repos/", r -> repos.incrementAndGet() == 1
+                ? Answer.json(403, "{\"message\":\"API rate limit exceeded\"}").with("Retry-After", "1")
+                        .with("X-RateLimit-Remaining", "0")
+                : Answer.json(200, "{}"));
+        assertThat(on("executor-thread-4", () -> api.get("/repos/mojaloop/central-ledger")).toString()).isEqualTo("{}");
+        assertThat(repos.get()).isEqualTo(2);
     }
 }

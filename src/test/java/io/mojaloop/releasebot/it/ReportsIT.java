@@ -195,7 +195,9 @@ class ReportsIT {
         // the app without administration read: GitHub answers 403 "Resource not accessible by integration"
         github.protectionUnreadable(org + "/helm");
         post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("all-passed.json")).then().statusCode(201);
-        String unknown = storyBlock();
+        // the report is answered once recorded; the story follows on the story timer
+        String unknown = await().atMost(Duration.ofSeconds(10)).until(this::storyBlock,
+                b -> b.contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) |"));
         assertThat(unknown).contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) | ⏳ no evidence yet |")
                 .contains("unknown: the app needs administration read").contains("❔ helm:").contains("✅ central-ledger:");
 
@@ -205,5 +207,32 @@ class ReportsIT {
         Webhooks.send("issue_comment", Webhooks.comment(project, 4300, false, 601, "mallory", "/release-status")).then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> storyBlock().contains("❌ helm: branch protection does not require release-freeze"));
         assertThat(storyBlock()).contains("| CODEOWNERS, LICENSE and required checks in every release repo (`repo-standards`) | ❌ failed |");
+    }
+
+    @Test
+    void aReportIsAnsweredAtOnceWhileGitHubsSearchLimitIsSpentAndTheStoryFollows() throws IOException {
+        // GitHub's 30 searches a minute are spent: the next two searches are refused with a 3 s wait
+        java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+        io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Interceptor searchLimit = e -> e.method().equals("GET")
+                && e.path().startsWith("/search/") && refused.getAndIncrement() < 2
+                        ? io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision.answer(
+                                new io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Answer(403, java.util.Map.of(
+                                        "Content-Type", "application/json; charset=utf-8", "Retry-After", "3",
+                                        "X-RateLimit-Remaining", "0", "X-RateLimit-Resource", "search"),
+                                        "{\"message\":\"API rate limit exceeded for installation ID 1.\",\"status\":\"403\"}"))
+                        : io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision.proceed();
+        github.server().addInterceptor(searchLimit);
+        try {
+            long start = System.nanoTime();
+            post("v17.2.0", "dev", FakeGitHub.REPORT_TOKEN, fixture("all-passed.json")).then().statusCode(201);
+            // recorded and answered: the rebuild (and its wait for the search limit) is not the request's
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+            assertThat(github.storedComments(project, 4300)).hasSize(1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> storyBlock().contains("| TTK Golden Path on dev (`golden-path-dev`) | ✅ passed |"));
+            assertThat(refused.get()).isGreaterThanOrEqualTo(2);
+        } finally {
+            github.server().removeInterceptor(searchLimit);
+        }
     }
 }

@@ -39,6 +39,8 @@ class StoryIT {
         github.orgConfig(org, """
                 release-candidates:
                   approvers: [release-managers]
+                reviews:
+                  exception-approvers: [design-authority]
                 releases:
                   - version: v17.2.0
                     pi-kickoff: 2099-01-18
@@ -56,6 +58,7 @@ class StoryIT {
                     issue-query: 'org:%s is:issue is:open label:bug'
                 """.formatted(org, org));
         github.team(org, "release-managers", "henry");
+        github.team(org, "design-authority", "grace");
         github.issue(project, 4300, "Release v17.2.0", "# Release v17.2.0\n\nThe checklist people keep.\n");
     }
 
@@ -299,5 +302,42 @@ class StoryIT {
         String released = awaitBlockContaining("## Release v17.2.0: RELEASED");
         assertThat(released).contains("published [v17.2.0](https://github.com/" + org + "/helm/releases/tag/v17.2.0) as a full release")
                 .contains("| helm | [v17.2.0](");
+    }
+
+    /** Every write of the story's body so far: each within GitHub's limit, and each accepted. */
+    private List<Integer> storyPatches() {
+        return github.requests("PATCH", "/repos/" + project + "/issues/4300").stream().map(r -> {
+            assertThat(r.status()).as("PATCH of the story answered").isEqualTo(200);
+            try {
+                return Webhooks.MAPPER.readTree(r.body()).path("body").asText().length();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void aHundredThousandCharacterReasonKeepsTheBodyWithinGitHubsLimitAndLaterUpdatesStillGoThrough() {
+        String ledger = org + "/central-ledger";
+        github.pullRequest(ledger, 91, "eve", ReviewRulesIT.SHA, "main", "fix: rounding");
+        github.comments(ledger, 91);
+        String reason = "urgent & <agreed> @everyone | ".repeat(3_400);
+        assertThat(reason.length()).isGreaterThan(100_000);
+        onPullRequest(ledger, 91, 901, "grace", "/review-exception " + reason);
+        awaitReaction(ledger, 901);
+        String block = awaitBlockContaining("[central-ledger\\#91]");
+        assertThat(github.issueBody(project, 4300).length()).isLessThanOrEqualTo(65_536);
+        assertThat(block).contains("| grace | urgent &amp; &lt;agreed&gt; @\u200Beveryone \\| urgent").contains("…")
+                .doesNotContain("@everyone");
+        assertThat(storyPatches()).isNotEmpty().allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(65_536));
+
+        // a later update of the story (a gate with a 100k note) still goes through
+        long gate = onStory("henry", "/gate golden-path-dev fail https://ci.example/gp/41 " + "three failures ".repeat(7_000));
+        awaitReaction(project, gate);
+        String blocked = awaitBlockContaining("## Release v17.2.0: BLOCKED");
+        assertThat(blocked).contains("[central-ledger\\#91]").contains("three failures three failures").contains("…");
+        assertThat(github.issueBody(project, 4300)).startsWith("# Release v17.2.0\n\nThe checklist people keep.\n\n" + START);
+        assertThat(github.issueBody(project, 4300).length()).isLessThanOrEqualTo(65_536);
+        assertThat(storyPatches()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(65_536));
     }
 }

@@ -157,4 +157,16 @@ class CheckWordingTest {
                 .contains("| no: approved an older commit |").contains("| no: requested changes |").contains("(affiliations)")
                 .contains("(profile company)").contains("| changes requested |").contains("| approved |").contains("| dismissed |");
     }
+
+    @Test
+    void aHugeReasonIsClippedInTheChecksWithItsEscapesWhole() {
+        String reason = "<&>".repeat(40_000);
+        String review = reviews(WITH_TEAMS, List.of(), Map.of(), new ReviewException("da-lead", reason, "0123456789abcdef0123456789abcdef01234567"));
+        String freeze = freeze(WITH_TEAMS, "central-ledger", "main", "feat: y", "2026-12-10T00:00:00Z",
+                new FreezeException("henry", reason));
+        String clipped = Markdown.escape(reason.substring(0, io.mojaloop.releasebot.core.story.StoryBounds.MAX_TEXT - 1)) + "…";
+        for (String text : List.of(review, freeze)) {
+            assertThat(text).contains("exception: \"" + clipped + "\".").hasSizeLessThan(20_000).doesNotContain("(truncated)");
+        }
+    }
 }

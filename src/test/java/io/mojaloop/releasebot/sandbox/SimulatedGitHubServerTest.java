@@ -318,6 +318,18 @@ class SimulatedGitHubServerTest {
                 + "\"output\":{\"title\":\"t\",\"summary\":\"" + "x".repeat(65_536) + "\"}}");
         assertThat(tooLong.statusCode()).isEqualTo(422);
 
+        // an issue body: 65,536 characters are accepted, one more is refused as GitHub refuses it
+        github.openIssue(REPO, 77, "henry", "Release story", "");
+        assertThat(write("PATCH", "/repos/" + REPO + "/issues/77", "{\"body\":\"" + "x".repeat(65_536) + "\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> bodyTooLong = write("PATCH", "/repos/" + REPO + "/issues/77", "{\"body\":\"" + "x".repeat(65_537) + "\"}");
+        assertThat(bodyTooLong.statusCode()).isEqualTo(422);
+        assertThat(json(bodyTooLong).path("message").asText()).isEqualTo("Validation Failed");
+        assertThat(json(bodyTooLong).path("errors").get(0).path("field").asText()).isEqualTo("body");
+        assertThat(json(bodyTooLong).path("errors").get(0).path("message").asText())
+                .isEqualTo("body is too long (maximum is 65536 characters)");
+        assertThat(github.issue(REPO, 77).path("body").asText()).hasSize(65_536);
+
         github.protectionUnreadable(REPO);
         HttpResponse<String> forbidden = get("/repos/" + REPO + "/branches/main/protection/required_status_checks");
         assertThat(forbidden.statusCode()).isEqualTo(403);

@@ -57,6 +57,7 @@ public class RecordGate extends TemplatedCommand {
     @Override
     public void run(CommandContext context) throws IOException {
         context.done();
-        stories.refresh(context.github(), context.owner(), context.config().config(), context.storyRelease().orElseThrow());
+        // the comment is the record: the story is rebuilt on the story timer, not on this thread
+        stories.requestAfterStoryComment(context.installationId(), context.owner());
     }
 }

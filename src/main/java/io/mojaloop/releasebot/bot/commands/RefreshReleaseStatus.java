@@ -38,6 +38,7 @@ public class RefreshReleaseStatus extends TemplatedCommand {
     @Override
     public void run(CommandContext context) throws IOException {
         context.done();
-        stories.refresh(context.github(), context.owner(), context.config().config(), context.storyRelease().orElseThrow());
+        stories.refreshNow(context.installationId(), context.github(), context.owner(), context.config().config(),
+                context.storyRelease().orElseThrow());
     }
 }

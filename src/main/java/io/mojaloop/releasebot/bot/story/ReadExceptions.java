@@ -14,12 +14,17 @@ import io.mojaloop.releasebot.bot.checks.EvaluateReleaseFreeze;
 import io.mojaloop.releasebot.bot.checks.EvaluateReviewRules;
 import io.mojaloop.releasebot.bot.checks.ExceptionGrants;
 import io.mojaloop.releasebot.bot.checks.PullRequestContext.Grant;
+import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
 import io.mojaloop.releasebot.core.story.SearchProblem;
 import io.mojaloop.releasebot.github.model.Issue;
 import io.mojaloop.releasebot.github.model.SearchResult;
 
-/** Review and freeze exceptions on PRs of the release's repositories: the label, and who granted it and why. */
+/**
+ * Review and freeze exceptions on PRs of the release's repositories: the label, and who granted it and why. One
+ * search finds both kinds for every story of the organisation; each story keeps the PRs of its repositories that
+ * belong to its release ({@link ReleaseWindow}: open, or merged since the release began).
+ */
 @ApplicationScoped
 public class ReadExceptions implements EvidenceReader {
 
@@ -28,32 +33,44 @@ public class ReadExceptions implements EvidenceReader {
     @Inject
     ExceptionGrants grants;
 
-    @Override
-    public void read(StoryScope scope, StoryEvidence into) throws IOException {
-        read(scope, into, "review", "review-exception", EvaluateReviewRules.EXCEPTION_COMMAND,
-                scope.config().reviews().exceptionApprovers());
-        read(scope, into, "freeze", "freeze-exception", EvaluateReleaseFreeze.EXCEPTION_COMMAND,
-                scope.config().freeze().exceptionApprovers());
+    static final String REVIEW_LABEL = "review-exception";
+    static final String FREEZE_LABEL = "freeze-exception";
+
+    /** The organisation's search: PRs carrying either label, touched since the stories' earliest release began. */
+    static String query(StoryScope scope) {
+        return "org:" + scope.org() + " is:pr label:\"" + REVIEW_LABEL + "\",\"" + FREEZE_LABEL + "\"" + scope.updatedSince();
     }
 
-    private void read(StoryScope scope, StoryEvidence into, String kind, String label, String command, List<String> teams)
-            throws IOException {
+    @Override
+    public void read(StoryScope scope, StoryEvidence into) throws IOException {
         SearchResult result;
         try {
-            result = scope.search("org:" + scope.org() + " is:pr label:\"" + label + "\"");
+            result = scope.search(query(scope));
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
             // said on the story ("not read"), not shown as "none granted"
             into.exceptionsProblem = SearchProblems.of(e);
-            LOG.warnf("Search for %s labels failed (%s): %s", label, into.exceptionsProblem.kind(), e.getMessage());
+            LOG.warnf("Search for exception labels failed (%s): %s", into.exceptionsProblem.kind(), e.getMessage());
             return;
         }
         if (result.incomplete() && into.exceptionsProblem == null) {
             into.exceptionsProblem = SearchProblem.incomplete();
         }
-        for (Issue pr : result.items()) {
-            if (pr.repository() == null || !scope.release().covers(pr.repository())) {
+        List<Issue> found = result.items().stream()
+                .filter(pr -> pr.repository() != null && scope.release().covers(pr.repository()))
+                .filter(pr -> ReleaseWindow.belongs(pr.open(), true, pr.closedAt(), pr.mergedAt(), scope.releaseSince()))
+                .toList();
+        read(scope, into, found, "review", REVIEW_LABEL, EvaluateReviewRules.EXCEPTION_COMMAND,
+                scope.config().reviews().exceptionApprovers());
+        read(scope, into, found, "freeze", FREEZE_LABEL, EvaluateReleaseFreeze.EXCEPTION_COMMAND,
+                scope.config().freeze().exceptionApprovers());
+    }
+
+    private void read(StoryScope scope, StoryEvidence into, List<Issue> found, String kind, String label, String command,
+            List<String> teams) throws IOException {
+        for (Issue pr : found) {
+            if (pr.labels().stream().noneMatch(label::equalsIgnoreCase)) {
                 continue;
             }
             Optional<Grant> grant = grants.latest(scope.github(), scope.org(), teams, command,

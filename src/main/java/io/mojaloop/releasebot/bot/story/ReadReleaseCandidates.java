@@ -10,25 +10,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.mojaloop.releasebot.core.story.ReleaseVersion;
+import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
 import io.mojaloop.releasebot.core.story.SearchProblem;
 import io.mojaloop.releasebot.github.model.Issue;
 import io.mojaloop.releasebot.github.model.SearchResult;
 
 /**
- * Issues and PRs labelled {@code release-candidate} whose {@code rc: <version>} labels belong to the release. A
- * search that failed or was incomplete is said on the story, not shown as "none".
+ * Issues and PRs labelled {@code release-candidate} whose {@code rc: <version>} labels belong to the release, and
+ * that belong to it in time ({@link ReleaseWindow}: open, or merged or closed since the release began). One search
+ * serves every story of the organisation. A search that failed or was incomplete is said on the story, not shown as
+ * "none".
  */
 @ApplicationScoped
 public class ReadReleaseCandidates implements EvidenceReader {
 
     private static final Logger LOG = Logger.getLogger(ReadReleaseCandidates.class);
 
+    /** The organisation's search: issues and PRs labelled, touched since the stories' earliest release began. */
+    static String query(StoryScope scope) {
+        return "org:" + scope.org() + " label:\"" + UpdateReleaseStory.RC_LABEL + "\"" + scope.updatedSince();
+    }
+
     @Override
     public void read(StoryScope scope, StoryEvidence into) throws IOException {
         SearchResult result;
         try {
-            result = scope.search("org:" + scope.org() + " label:\"" + UpdateReleaseStory.RC_LABEL + "\"");
+            result = scope.search(query(scope));
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
@@ -41,6 +49,9 @@ public class ReadReleaseCandidates implements EvidenceReader {
             into.candidatesProblem = SearchProblem.incomplete();
         }
         for (Issue found : result.items()) {
+            if (!ReleaseWindow.belongs(found.open(), found.pullRequest(), found.closedAt(), found.mergedAt(), scope.releaseSince())) {
+                continue;
+            }
             List<String> versions = new ArrayList<>();
             for (String name : found.labels()) {
                 if (name.startsWith(UpdateReleaseStory.RC_VERSION_LABEL_PREFIX)) {

@@ -15,7 +15,8 @@ import io.mojaloop.releasebot.github.model.SearchResult;
 
 /**
  * One story's rebuild: the release, its story issue, and the reads its evidence readers share (each is made at
- * most once per rebuild; searches at most once per rebuild of all the organisation's stories).
+ * most once per rebuild; searches at most once per rebuild of all the organisation's stories, and answered from
+ * {@link StorySearches} when a rebuild shortly before asked the same).
  */
 public final class StoryScope {
 
@@ -25,12 +26,36 @@ public final class StoryScope {
     private final Release release;
     private final String storyRepository;
     private final int storyNumber;
-    private final Map<String, SearchResult> searches;
+    private final Search searches;
+    private final java.time.Instant since;
     private final Map<String, List<GitHubRelease>> releases = new ConcurrentHashMap<>();
     private List<Comment> storyComments;
 
+    /** Issue searches, shared by the stories of one rebuild (see {@link StorySearches}). */
+    public interface Search {
+        SearchResult search(String query) throws IOException;
+    }
+
+    /** A scope whose searches are remembered in {@code searches} (one rebuild's worth). */
     StoryScope(GitHub github, String org, BotConfig config, Release release, String storyRepository, int storyNumber,
             Map<String, SearchResult> searches) {
+        this(github, org, config, release, storyRepository, storyNumber, query -> {
+            SearchResult known = searches.get(query);
+            if (known == null) {
+                known = github.searchIssues(query);
+                searches.put(query, known);
+            }
+            return known;
+        }, null);
+    }
+
+    /**
+     * {@code since}: the earliest date the organisation's searches for labelled PRs and issues look back to (the
+     * same for every story of one rebuild, so they share one search); null for no limit.
+     */
+    StoryScope(GitHub github, String org, BotConfig config, Release release, String storyRepository, int storyNumber,
+            Search searches, java.time.Instant since) {
+        this.since = since;
         this.github = github;
         this.org = org;
         this.config = config;
@@ -88,11 +113,21 @@ public final class StoryScope {
     }
 
     public SearchResult search(String query) throws IOException {
-        SearchResult known = searches.get(query);
-        if (known == null) {
-            known = github.searchIssues(query);
-            searches.put(query, known);
-        }
-        return known;
+        return searches.search(query);
+    }
+
+    /**
+     * The qualifier that keeps a search for labelled PRs and issues to those touched since the earliest story of
+     * this rebuild began ({@code " updated:>=2026-10-24"}), or "" when there is no limit. The same text for every
+     * story of one rebuild, so they share one search; each story then keeps what belongs to it
+     * ({@link io.mojaloop.releasebot.core.story.ReleaseWindow#belongs}).
+     */
+    public String updatedSince() {
+        return io.mojaloop.releasebot.core.story.ReleaseWindow.updatedQualifier(since);
+    }
+
+    /** When this story's release began: what was merged or closed before belongs to earlier releases (null: no limit). */
+    public java.time.Instant releaseSince() {
+        return io.mojaloop.releasebot.core.story.ReleaseWindow.since(config, release);
     }
 }

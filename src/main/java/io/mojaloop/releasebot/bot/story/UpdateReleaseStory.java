@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,9 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.story.ReleaseReadiness;
+import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryBlock;
+import io.mojaloop.releasebot.core.story.StoryBounds;
 import io.mojaloop.releasebot.core.story.StoryFacts;
 import io.mojaloop.releasebot.core.story.StoryView;
 import io.mojaloop.releasebot.github.ConfigService;
@@ -85,6 +88,8 @@ public class UpdateReleaseStory {
     Observed observed;
     @Inject
     RetryLater retries;
+    @Inject
+    StorySearches searches;
 
     @ConfigProperty(name = "release-bot.story.debounce", defaultValue = "2s")
     Duration debounce;
@@ -103,8 +108,26 @@ public class UpdateReleaseStory {
     });
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
-    /** Asks for the organisation's stories to be rebuilt soon; several requests in a burst make one rebuild. */
+    /**
+     * Something that may change what the stories' searches find happened (a label, an issue or PR opened or closed,
+     * a config push, a command that labels): the organisation's stories are rebuilt soon, searching GitHub again.
+     * Several requests in a burst make one rebuild.
+     */
     public void request(long installationId, String org) {
+        searches.invalidate(installationId, org);
+        schedule(installationId, org);
+    }
+
+    /**
+     * A comment on a story changed its evidence (a {@code /gate} command, a TTK report): the organisation's stories
+     * are rebuilt soon, on the story timer, not on the thread that received it (a search waiting for GitHub's
+     * rate limit must not hold a request thread); searches answered shortly before are reused.
+     */
+    public void requestAfterStoryComment(long installationId, String org) {
+        schedule(installationId, org);
+    }
+
+    private void schedule(long installationId, String org) {
         String key = installationId + "/" + org.toLowerCase(Locale.ROOT);
         if (!pending.add(key)) {
             return;
@@ -149,14 +172,13 @@ public class UpdateReleaseStory {
         }
         BotConfig config = parsed.get().config();
         Instant now = clock.instant();
-        Map<String, SearchResult> searches = new ConcurrentHashMap<>();
+        List<Release> followed = config.releases().stream().filter(r -> r.story() != null && followed(r, now)).toList();
+        StoryScope.Search session = searches.session(github, installationId, org);
+        Instant since = ReleaseWindow.searchesSince(config, followed, now);
         boolean all = true;
-        for (Release release : config.releases()) {
-            if (release.story() == null || !followed(release, now)) {
-                continue;
-            }
+        for (Release release : followed) {
             try {
-                if (!refresh(github, org, config, release, searches).complete()) {
+                if (!refresh(github, org, config, release, session, since).complete()) {
                     all = false; // written with what could not be read said on it; read again after a backoff
                 }
             } catch (InterruptedIOException e) {
@@ -198,12 +220,27 @@ public class UpdateReleaseStory {
     }
 
     /**
-     * Rebuilds one story; returns true when the issue body was written. When a search it needed was incomplete or
-     * failed, the story is written with that said on it, and the organisation's stories are rebuilt again after a
+     * Rebuilds one story now; returns true when the issue body was written. When a search it needed was incomplete
+     * or failed, the story is written with that said on it, and the organisation's stories are rebuilt again after a
      * backoff.
      */
     public boolean refresh(GitHub github, String org, BotConfig config, Release release) throws IOException {
-        Outcome outcome = refresh(github, org, config, release, new ConcurrentHashMap<>());
+        Map<String, SearchResult> once = new ConcurrentHashMap<>();
+        return retriedWhenIncomplete(github, org, refresh(github, org, config, release, query -> {
+            SearchResult known = once.get(query);
+            if (known == null) {
+                known = github.searchIssues(query);
+                once.put(query, known);
+            }
+            return known;
+        }, searchesSince(config)));
+    }
+
+    /** One story's rebuild: whether its body was written, and whether every search it needed answered in full. */
+    private record Outcome(boolean written, boolean complete) {
+    }
+
+    private boolean retriedWhenIncomplete(GitHub github, String org, Outcome outcome) {
         if (!outcome.complete()) {
             long installationId = github.installationId();
             retries.failed("story", "story:" + installationId + "/" + org.toLowerCase(Locale.ROOT), () -> request(installationId, org));
@@ -211,28 +248,41 @@ public class UpdateReleaseStory {
         return outcome.written();
     }
 
-    /** One story's rebuild: whether its body was written, and whether every search it needed answered in full. */
-    private record Outcome(boolean written, boolean complete) {
+    /**
+     * Rebuilds one story now, asking GitHub's searches afresh ({@code /release-status}: "from GitHub"); the answers
+     * serve the organisation's next rebuilds too. Returns true when the issue body was written.
+     */
+    public boolean refreshNow(long installationId, GitHub github, String org, BotConfig config, Release release)
+            throws IOException {
+        searches.invalidate(installationId, org);
+        return retriedWhenIncomplete(github, org,
+                refresh(github, org, config, release, searches.session(github, installationId, org), searchesSince(config)));
     }
 
-    private Outcome refresh(GitHub github, String org, BotConfig config, Release release, Map<String, SearchResult> searches)
-            throws IOException {
+    /** The look-back of the organisation's searches: the same for one story as for all, so they share answers. */
+    private Instant searchesSince(BotConfig config) {
+        Instant now = clock.instant();
+        return ReleaseWindow.searchesSince(config,
+                config.releases().stream().filter(r -> r.story() != null && followed(r, now)).toList(), now);
+    }
+
+    private Outcome refresh(GitHub github, String org, BotConfig config, Release release, StoryScope.Search searches,
+            Instant since) throws IOException {
         Matcher m = STORY.matcher(release.story());
         if (!m.matches()) {
             return new Outcome(false, true);
         }
         String storyRepo = m.group(1) + "/" + m.group(2);
         int number = Integer.parseInt(m.group(3));
-        StoryScope scope = new StoryScope(github, org, config, release, storyRepo, number, searches);
+        StoryScope scope = new StoryScope(github, org, config, release, storyRepo, number, searches, since);
         StoryEvidence evidence = new StoryEvidence();
         for (EvidenceReader reader : readers) {
             reader.read(scope, evidence);
         }
         StoryFacts facts = evidence.facts(config, release, new Links(web.base(), org), draftUrl(release));
         Instant now = clock.instant();
-        StoryView view = ReleaseReadiness.evaluate(facts, now, web.base());
+        StoryView view = StoryBounds.clip(ReleaseReadiness.evaluate(facts, now, web.base()));
         observed.story(org, view, now);
-        String block = texts.render("story/block.md", Map.of("s", view, "time", new TimeTexts(now)));
         registry.counter("release_bot_verdicts", "check", "story", "conclusion", view.verdict().name().toLowerCase(Locale.ROOT)).increment();
         // one write per story at a time, from the body as it is just before writing: gathering takes a while, and
         // what people wrote around the block meanwhile must not be overwritten by a body read before it
@@ -242,11 +292,11 @@ public class UpdateReleaseStory {
                     release.story(), release.version());
         }
         synchronized (storyLock(storyRepo, number)) {
-            return new Outcome(write(github, release, storyRepo, number, block, view), complete);
+            return new Outcome(write(github, release, storyRepo, number, view, new TimeTexts(now)), complete);
         }
     }
 
-    private boolean write(GitHub github, Release release, String storyRepo, int number, String block, StoryView view)
+    private boolean write(GitHub github, Release release, String storyRepo, int number, StoryView view, TimeTexts time)
             throws IOException {
         Optional<Issue> issue = github.issue(storyRepo, number);
         if (issue.isEmpty()) {
@@ -254,7 +304,23 @@ public class UpdateReleaseStory {
             return false;
         }
         String body = issue.get().body() == null ? "" : issue.get().body();
-        String updated = StoryBlock.splice(body, block);
+        StoryBounds.Fit fit = StoryBounds.fit(body, view, StoryBounds.MAX_BODY,
+                shown -> texts.render("story/block.md", Map.of("s", shown.s(), "more", shown.more(), "time", time)),
+                tooLong -> texts.render("story/too-long.md", Map.of("t", tooLong)));
+        if (fit.outcome() != StoryBounds.Outcome.FULL) {
+            registry.counter("release_bot_story_bounded", "outcome", fit.outcome().name().toLowerCase(Locale.ROOT)).increment();
+        }
+        if (fit.block() == null) {
+            // people's own text leaves no room for even the minimal block: writing would only be refused
+            LOG.warnf("Story %s of %s not updated: the text around the block leaves no room for it under GitHub's %d characters",
+                    release.story(), release.version(), StoryBounds.MAX_BODY);
+            return false;
+        }
+        if (fit.outcome() != StoryBounds.Outcome.FULL) {
+            LOG.infof("Story %s of %s too long for GitHub in full: %s (%d list items left out)", release.story(),
+                    release.version(), fit.outcome(), fit.omitted().total());
+        }
+        String updated = StoryBlock.splice(body, fit.block());
         if (updated.equals(body.replace("\r\n", "\n"))) {
             LOG.debugf("Story %s unchanged (%s)", release.story(), view.verdict());
             return false;

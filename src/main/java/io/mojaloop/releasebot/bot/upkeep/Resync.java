@@ -133,11 +133,9 @@ public class Resync {
                         fullName, e.getMessage());
             }
         }
-        try {
-            stories.refreshAll(installation.getId(), installation.getAccount().getLogin());
-        } catch (IOException | RuntimeException e) {
-            LOG.errorf(e, "Resync of the release stories of installation %d failed", installation.getId());
-        }
+        // on the story timer, like every rebuild: its searches may wait for GitHub's search rate limit, which a
+        // scheduler thread (shared with request handling) must not do
+        stories.request(installation.getId(), installation.getAccount().getLogin());
         return prs;
     }
 }

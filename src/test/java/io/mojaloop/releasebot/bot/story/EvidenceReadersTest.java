@@ -209,7 +209,7 @@ class EvidenceReadersTest {
 
     @Test
     void exceptionsNameWhoGrantedThemOrSayNobodyAuthorisedDid() throws Exception {
-        github.search("org:mojaloop is:pr label:\"review-exception\"", issue("mojaloop/central-ledger", 5, true, "review-exception"),
+        github.search("org:mojaloop is:pr label:\"review-exception\",\"freeze-exception\"", issue("mojaloop/central-ledger", 5, true, "review-exception"),
                 issue("mojaloop/other-repo", 6, true, "review-exception"), issue("mojaloop/helm", 7, true, "review-exception"));
         github.comments("mojaloop/central-ledger", 5, comment(1, "grace", "/review-exception docs only", null));
         github.comments("mojaloop/helm", 7, comment(2, "mallory", "/review-exception trust me", null));
