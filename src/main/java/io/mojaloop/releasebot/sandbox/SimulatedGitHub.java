@@ -464,7 +464,10 @@ public class SimulatedGitHub {
             comment.putObject("performed_via_github_app").put("id", appId).put("slug", appSlug).put("name", appSlug);
         }
         item.comments.add(comment);
-        commentsById.put(c.id(), comment);
+        // ids are unique on GitHub: a comment seeded with an id used before replaces that one, reactions and all
+        if (commentsById.put(c.id(), comment) != null) {
+            reactions.removeIf(r -> r.path("comment_id").asLong() == c.id());
+        }
         return comment.deepCopy();
     }
 

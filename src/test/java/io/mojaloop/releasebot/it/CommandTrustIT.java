@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.mojaloop.releasebot.core.command.CommandReply;
 import io.mojaloop.releasebot.it.FakeGitHub.Review;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Answer;
+import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Decision;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -155,6 +158,30 @@ class CommandTrustIT {
                 .contains("release_bot_commands_skipped_total{reason=\"answered\"}")
                 .contains("release_bot_commands_skipped_total{reason=\"gone\"}")
                 .contains("release_bot_commands_skipped_total{reason=\"edited\"}");
+    }
+
+    @Test
+    void aGrantThatFailedHalfwayIsFinishedByItsRetryWithOneReply() {
+        reviewConfig();
+        String repo = org + "/quoting-service";
+        github.pullRequest(repo, 31, "eve", SHA, "main", "fix: fees");
+        // GitHub fails the PR read of the acknowledgement more often than the bot retries a read: the command fails
+        // after labelling, and is done again as a whole a moment later
+        AtomicInteger failures = new AtomicInteger(4);
+        github.server().addInterceptor(r -> r.method().equals("GET") && r.path().equals("/repos/" + repo + "/pulls/31")
+                && failures.getAndDecrement() > 0 ? Decision.answer(Answer.error(502, "Server Error", null)) : Decision.proceed());
+        github.comment(repo, 31, 801, "da-lead", "/review-exception fee rounding hotfix");
+        Webhooks.send("issue_comment", Webhooks.comment(repo, 31, true, 801, "da-lead", "/review-exception fee rounding hotfix"))
+                .then().statusCode(200);
+
+        assertThat(awaitCheck(repo, SHA, "success").path("output").path("summary").asText())
+                .contains("The exception was granted on `6dcb09b`");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !github.requests("POST", "/repos/" + repo + "/issues/comments/801/reactions").isEmpty());
+        assertThat(failures.get()).isNegative();
+        assertThat(github.storedComments(repo, 31)).filteredOn(c -> c.path("user").path("login").asText().equals("ml-release-bot[bot]"))
+                .hasSize(1);
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("release_bot_retries_total{work=\"command\"}");
     }
 
     private void storyConfig() {

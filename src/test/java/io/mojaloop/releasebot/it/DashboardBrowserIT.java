@@ -81,7 +81,7 @@ class DashboardBrowserIT {
             assertThat(gates).extracting(WebElement::getText).hasSize(3)
                     .anyMatch(t -> t.contains("TTK Golden Path on dev") && t.contains("passed"))
                     .anyMatch(t -> t.contains("Validated by a downstream implementer") && t.contains("passed"))
-                    .anyMatch(t -> t.contains("No high or medium priority bugs open"));
+                    .anyMatch(t -> t.contains("No critical, high or medium priority bugs open"));
             assertThat(gates).allMatch(WebElement::isDisplayed);
             assertThat(release.findElements(By.cssSelector("table.gates a[href]"))).isNotEmpty()
                     .allMatch(a -> a.getAttribute("href").startsWith("http"));

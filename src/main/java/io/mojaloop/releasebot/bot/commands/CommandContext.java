@@ -11,9 +11,12 @@ import io.mojaloop.releasebot.core.config.ParsedConfig;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.github.GitHub;
 
-/** What a command needs to know about the comment that invoked it, and how it answers. */
+/**
+ * What a command needs to know about the comment that invoked it, and how it answers. {@code replied}: an earlier
+ * attempt at this command (which then failed) posted its reply already, so {@link #reply} posts nothing.
+ */
 public record CommandContext(GitHub github, long installationId, String repository, int number, boolean pullRequest,
-        long commentId, String author, CommandLine line, ParsedConfig config) {
+        long commentId, String author, CommandLine line, ParsedConfig config, boolean replied) {
 
     public String owner() {
         return repository.substring(0, repository.indexOf('/'));
@@ -29,6 +32,9 @@ public record CommandContext(GitHub github, long installationId, String reposito
 
     /** A reply that also records the head commit a review exception was granted on. */
     public void reply(String markdown, String commit) throws IOException {
+        if (replied) {
+            return; // an earlier attempt that failed later on posted it
+        }
         String text = markdown.endsWith("\n") ? markdown : markdown + "\n";
         github.comment(repository, number, text + "\n" + new CommandReply(commentId, commit).line() + "\n");
     }

@@ -290,18 +290,25 @@ class EvidenceReadersTest {
 
     @Test
     void candidateAndExceptionSearchesThatFailOrAreIncompleteAreSaidNotShownAsNone() throws Exception {
+        // one search serves both exception labels
+        String exceptionsQuery = "org:mojaloop is:pr label:\"review-exception\",\"freeze-exception\"";
         github.failingSearch("org:mojaloop label:\"release-candidate\"", new GitHubApiException("GET", "/search/issues", 503, ""));
-        github.incompleteSearch("org:mojaloop is:pr label:\"review-exception\"", 3, issue("mojaloop/central-ledger", 5, true, "review-exception"));
-        github.failingSearch("org:mojaloop is:pr label:\"freeze-exception\"", new GitHubApiException("GET", "/search/issues", 502, ""));
+        github.incompleteSearch(exceptionsQuery, 3, issue("mojaloop/central-ledger", 5, true, "review-exception"));
         StoryEvidence evidence = new StoryEvidence();
         new ReadReleaseCandidates().read(scope(), evidence);
         ReadExceptions exceptions = new ReadExceptions();
         exceptions.grants = ExceptionGrants.using(directory, identity);
         exceptions.read(scope(), evidence);
         assertThat(evidence.candidatesProblem).isEqualTo(new SearchProblem(SearchProblem.Kind.FAILED, 503));
-        assertThat(evidence.exceptionsProblem).as("the failure outweighs the incomplete answer")
-                .isEqualTo(new SearchProblem(SearchProblem.Kind.FAILED, 502));
+        assertThat(evidence.exceptionsProblem).isEqualTo(SearchProblem.incomplete());
         assertThat(evidence.exceptions).extracting(e -> e.pullRequest().number()).containsExactly(5);
+
+        searches.clear();
+        github.failingSearch(exceptionsQuery, new GitHubApiException("GET", "/search/issues", 502, ""));
+        StoryEvidence failed = new StoryEvidence();
+        exceptions.read(scope(), failed);
+        assertThat(failed.exceptionsProblem).isEqualTo(new SearchProblem(SearchProblem.Kind.FAILED, 502));
+        assertThat(failed.exceptions).isEmpty();
         assertThat(evidence.worthRebuilding()).isTrue();
 
         StoryEvidence fine = new StoryEvidence();
