@@ -76,7 +76,7 @@ class DashboardWordingTest {
                 Map.entry("wouldWriteCount", 0), Map.entry("showWrites", false), Map.entry("hidden", 0), Map.entry("error", "")));
         Wording.matches("dashboard-contents.html", page);
         assertThat(page).contains("<strong>Contents:</strong> 8 of 21 components changed since v17.1.0 (<a href=\"https://release-bot.example.org/api/v1/releases/v17.2.0/notes\"")
-                .contains("<tr><td>central-ledger</td><td>v19.3.0</td><td>v19.7.4</td><td>minor</td><td>1</td><td>2</td><td>1</td></tr>")
+                .contains("<tr><td>central-ledger</td><td class=\"wide\">v19.3.0</td><td>v19.7.4</td><td>minor</td><td class=\"wide\">1</td><td class=\"wide\">2</td><td class=\"wide\">1</td></tr>")
                 .contains("<strong>Audit:</strong> 2 merged pull requests did not meet the rules (1 without the review rule, 1 by a review exception, 1 during a freeze).");
     }
 }
