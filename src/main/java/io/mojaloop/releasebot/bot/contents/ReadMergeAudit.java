@@ -73,21 +73,33 @@ public class ReadMergeAudit {
                 continue;
             }
             String key = (repository + "#" + ref.number()).toLowerCase(Locale.ROOT);
-            Audit.MergedPullRequest known = merged.getIfPresent(key);
-            if (known == null) {
-                try {
-                    Optional<Audit.MergedPullRequest> read = facts(config, github, repository, ref.number());
+            Audit.MergedPullRequest known;
+            try {
+                // one read per PR however many rebuilds ask at once (a command's rebuild and an event's overlap);
+                // kept only when final: merged, and the bot's run complete
+                Optional<?>[] readHere = new Optional<?>[1];
+                known = merged.get(key, k -> {
+                    try {
+                        Optional<Audit.MergedPullRequest> read = facts(config, github, repository, ref.number());
+                        readHere[0] = read;
+                        return read.filter(r -> r.reviewRules() != null).orElse(null);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                if (known == null) {
+                    // not merged, or no completed run of the bot yet: not kept, asked again next time
+                    @SuppressWarnings("unchecked")
+                    Optional<Audit.MergedPullRequest> read = readHere[0] != null ? (Optional<Audit.MergedPullRequest>) readHere[0]
+                            : facts(config, github, repository, ref.number());
                     if (read.isEmpty()) {
                         continue;
                     }
                     known = read.get();
-                    if (known.reviewRules() != null) {
-                        merged.put(key, known);
-                    }
-                } catch (IOException | UncheckedIOException e) {
-                    unreadable.add(repository + "#" + ref.number());
-                    continue;
                 }
+            } catch (IOException | UncheckedIOException e) {
+                unreadable.add(repository + "#" + ref.number());
+                continue;
             }
             result.add(known);
         }
