@@ -187,7 +187,7 @@ public final class StoryBounds {
     }
 
     static Item clip(Item item) {
-        return new Item(item.repository(), item.number(), clip(item.title()), item.url());
+        return new Item(item.repository(), item.number(), clip(item.title()), item.url(), item.triage());
     }
 
     static GateRow clip(GateRow g) {
@@ -195,7 +195,7 @@ public final class StoryBounds {
                 ? new ImplementerDetail(i.label(), i.status(), link(i.url()), clip(i.by()), clip(i.note()))
                 : d).toList();
         return new GateRow(g.gate(), g.status(), g.source(), link(g.evidenceUrl()), clip(g.by()), g.at(), clip(g.note()),
-                g.bugs(), details);
+                g.bugs(), details, g.unread());
     }
 
     /** The number of items of the view's longest list. */
@@ -222,7 +222,7 @@ public final class StoryBounds {
                 details.put(g.gate().id(), g.details().size() - keep);
             }
             gates.add(new GateRow(g.gate(), g.status(), g.source(), g.evidenceUrl(), g.by(), g.at(), g.note(), g.bugs(),
-                    first(g.details(), keep)));
+                    first(g.details(), keep), g.unread()));
         }
         List<Candidate> candidates = first(v.candidates(), keep);
         List<ComponentVersion> helm = first(v.helmCandidates(), keep);
