@@ -1,18 +1,18 @@
 package io.mojaloop.releasebot.bot.story;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
+
 
 import io.mojaloop.releasebot.core.bugs.BugTriage;
 import io.mojaloop.releasebot.core.config.Gate;
-import io.mojaloop.releasebot.core.story.SearchProblem;
+
 import io.mojaloop.releasebot.core.story.StoryFacts.Item;
-import io.mojaloop.releasebot.github.model.SearchResult;
+
 
 /**
  * The open issues each gate's {@code issue-query} finds; for a {@code priority-from: body} gate, each with what its
@@ -22,7 +22,6 @@ import io.mojaloop.releasebot.github.model.SearchResult;
 @ApplicationScoped
 public class ReadBlockingBugs implements EvidenceReader {
 
-    private static final Logger LOG = Logger.getLogger(ReadBlockingBugs.class);
 
     @Override
     public void read(StoryScope scope, StoryEvidence into) throws IOException {
@@ -30,23 +29,14 @@ public class ReadBlockingBugs implements EvidenceReader {
             if (gate.issueQuery() == null) {
                 continue;
             }
-            SearchResult found;
-            try {
-                found = scope.search(gate.issueQuery());
-            } catch (InterruptedIOException e) {
-                throw e;
-            } catch (IOException e) {
-                SearchProblem problem = SearchProblems.of(e);
-                LOG.warnf("Issue search of gate %s failed (%s): %s", gate.id(), problem.kind(), e.getMessage());
-                into.searchProblems.put(gate.id(), problem);
+            SearchProblems.Asked asked = SearchProblems.ask(scope, gate.issueQuery(), "the issues of gate " + gate.id());
+            if (asked.problem() != null) {
+                into.searchProblems.put(gate.id(), asked.problem());
+            }
+            if (asked.result() == null) {
                 continue;
             }
-            if (found.incomplete()) {
-                LOG.warnf("Issue search of gate %s: GitHub answered with incomplete results (%d items of %d)", gate.id(),
-                        found.items().size(), found.totalCount());
-                into.searchProblems.put(gate.id(), SearchProblem.incomplete());
-            }
-            List<Item> items = found.items().stream().map(issue -> gate.priorityFromBody() == null ? Items.of(issue)
+            List<Item> items = asked.result().items().stream().map(issue -> gate.priorityFromBody() == null ? Items.of(issue)
                     : Items.of(issue, BugTriage.of(gate.priorityFromBody(), issue.body()))).toList();
             into.bugsByGate.put(gate.id(), items);
         }

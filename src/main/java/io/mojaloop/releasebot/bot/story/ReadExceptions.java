@@ -1,14 +1,14 @@
 package io.mojaloop.releasebot.bot.story;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.jboss.logging.Logger;
+
 
 import io.mojaloop.releasebot.bot.checks.EvaluateReleaseFreeze;
 import io.mojaloop.releasebot.bot.checks.EvaluateReviewRules;
@@ -16,9 +16,9 @@ import io.mojaloop.releasebot.bot.checks.ExceptionGrants;
 import io.mojaloop.releasebot.bot.checks.PullRequestContext.Grant;
 import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryFacts.ExceptionGrant;
-import io.mojaloop.releasebot.core.story.SearchProblem;
+
 import io.mojaloop.releasebot.github.model.Issue;
-import io.mojaloop.releasebot.github.model.SearchResult;
+
 
 /**
  * Review and freeze exceptions on PRs of the release's repositories: the label, and who granted it and why. One
@@ -28,7 +28,6 @@ import io.mojaloop.releasebot.github.model.SearchResult;
 @ApplicationScoped
 public class ReadExceptions implements EvidenceReader {
 
-    private static final Logger LOG = Logger.getLogger(ReadExceptions.class);
 
     @Inject
     ExceptionGrants grants;
@@ -43,21 +42,13 @@ public class ReadExceptions implements EvidenceReader {
 
     @Override
     public void read(StoryScope scope, StoryEvidence into) throws IOException {
-        SearchResult result;
-        try {
-            result = scope.search(query(scope));
-        } catch (InterruptedIOException e) {
-            throw e;
-        } catch (IOException e) {
-            // said on the story ("not read"), not shown as "none granted"
-            into.exceptionsProblem = SearchProblems.of(e);
-            LOG.warnf("Search for exception labels failed (%s): %s", into.exceptionsProblem.kind(), e.getMessage());
+        SearchProblems.Asked asked = SearchProblems.ask(scope, query(scope), "exception labels");
+        // said on the story ("not read", "not complete"), not shown as "none granted"
+        into.exceptionsProblem = asked.problem();
+        if (asked.result() == null) {
             return;
         }
-        if (result.incomplete() && into.exceptionsProblem == null) {
-            into.exceptionsProblem = SearchProblem.incomplete();
-        }
-        List<Issue> found = result.items().stream()
+        List<Issue> found = asked.result().items().stream()
                 .filter(pr -> pr.repository() != null && scope.release().covers(pr.repository()))
                 .filter(pr -> ReleaseWindow.belongs(pr.open(), true, pr.closedAt(), pr.mergedAt(), scope.releaseSince()))
                 .toList();

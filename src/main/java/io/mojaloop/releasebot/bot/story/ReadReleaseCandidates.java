@@ -1,20 +1,20 @@
 package io.mojaloop.releasebot.bot.story;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
+
 
 import io.mojaloop.releasebot.core.story.ReleaseVersion;
 import io.mojaloop.releasebot.core.story.ReleaseWindow;
 import io.mojaloop.releasebot.core.story.StoryFacts.Candidate;
-import io.mojaloop.releasebot.core.story.SearchProblem;
+
 import io.mojaloop.releasebot.github.model.Issue;
-import io.mojaloop.releasebot.github.model.SearchResult;
+
 
 /**
  * Issues and PRs labelled {@code release-candidate} whose {@code rc: <version>} labels belong to the release, and
@@ -25,7 +25,6 @@ import io.mojaloop.releasebot.github.model.SearchResult;
 @ApplicationScoped
 public class ReadReleaseCandidates implements EvidenceReader {
 
-    private static final Logger LOG = Logger.getLogger(ReadReleaseCandidates.class);
 
     /** The organisation's search: issues and PRs labelled, touched since the stories' earliest release began. */
     static String query(StoryScope scope) {
@@ -34,21 +33,13 @@ public class ReadReleaseCandidates implements EvidenceReader {
 
     @Override
     public void read(StoryScope scope, StoryEvidence into) throws IOException {
-        SearchResult result;
-        try {
-            result = scope.search(query(scope));
-        } catch (InterruptedIOException e) {
-            throw e;
-        } catch (IOException e) {
-            // said on the story ("not read"), not shown as "none declared"
-            into.candidatesProblem = SearchProblems.of(e);
-            LOG.warnf("Search for release candidates failed (%s): %s", into.candidatesProblem.kind(), e.getMessage());
+        SearchProblems.Asked asked = SearchProblems.ask(scope, query(scope), "release candidates");
+        // said on the story ("not read", "not complete"), not shown as "none declared"
+        into.candidatesProblem = asked.problem();
+        if (asked.result() == null) {
             return;
         }
-        if (result.incomplete()) {
-            into.candidatesProblem = SearchProblem.incomplete();
-        }
-        for (Issue found : result.items()) {
+        for (Issue found : asked.result().items()) {
             if (!ReleaseWindow.belongs(found.open(), found.pullRequest(), found.closedAt(), found.mergedAt(), scope.releaseSince())) {
                 continue;
             }

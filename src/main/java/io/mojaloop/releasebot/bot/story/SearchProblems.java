@@ -1,5 +1,9 @@
 package io.mojaloop.releasebot.bot.story;
 
+import java.io.InterruptedIOException;
+import org.jboss.logging.Logger;
+import io.mojaloop.releasebot.github.model.SearchResult;
+
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -7,10 +11,46 @@ import java.net.http.HttpTimeoutException;
 import io.mojaloop.releasebot.core.story.SearchProblem;
 import io.mojaloop.releasebot.github.GitHubApiException;
 
-/** Why a search failed, from what the transport threw. */
+/** Why a search cannot be believed: it failed (from what the transport threw), or GitHub answered incompletely. */
 final class SearchProblems {
 
+    private static final Logger LOG = Logger.getLogger(SearchProblems.class);
+
     private SearchProblems() {
+    }
+
+    /**
+     * What a search answered, and why it cannot be believed.
+     *
+     * @param result null when the search failed
+     * @param problem null when GitHub answered in full
+     */
+    record Asked(SearchResult result, SearchProblem problem) {
+    }
+
+    /**
+     * Asks the rebuild's search: a failure or an incomplete answer is a problem (logged, said on the story), never an
+     * exception; only shutting down is.
+     *
+     * @param what what is searched for, for the log
+     */
+    static Asked ask(StoryScope scope, String query, String what) throws InterruptedIOException {
+        SearchResult result;
+        try {
+            result = scope.search(query);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            SearchProblem problem = of(e);
+            LOG.warnf("Search for %s failed (%s): %s", what, problem.kind(), e.getMessage());
+            return new Asked(null, problem);
+        }
+        if (result.incomplete()) {
+            LOG.warnf("Search for %s: GitHub answered with incomplete results (%d items of %d)", what, result.items().size(),
+                    result.totalCount());
+            return new Asked(result, SearchProblem.incomplete());
+        }
+        return new Asked(result, null);
     }
 
     static SearchProblem of(IOException e) {
