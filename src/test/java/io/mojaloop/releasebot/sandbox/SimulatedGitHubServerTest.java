@@ -419,6 +419,27 @@ class SimulatedGitHubServerTest {
     }
 
     @Test
+    void aRequestCutOffBeforeItsBodyArrivedIsNeitherSeenNorActedOn() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        server.addRequestListener((method, pathAndQuery, headers, body) -> seen.add(method + " " + pathAndQuery + " " + body));
+        github.openIssue(REPO, 9, "carol", "x", "y");
+        long before = server.requests();
+        URI base = URI.create(server.base());
+        // what a client killed mid-send leaves: the headers promise 40 bytes, 5 arrive, the connection closes
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("POST /repos/" + REPO + "/issues/9/comments HTTP/1.1\r\nHost: x\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{\"bo")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+        }
+        // a whole request afterwards shows the server has gone past the cut-off one
+        assertThat(get("/repos/" + REPO + "/issues/9").statusCode()).isEqualTo(200);
+        assertThat(seen).containsExactly("GET /repos/" + REPO + "/issues/9 ");
+        assertThat(server.requests()).isEqualTo(before + 1);
+        assertThat(github.comments(REPO, 9)).isEmpty();
+    }
+
+    @Test
     void pastThePrimaryLimitGitHubAnswers403UntilTheReset() throws Exception {
         server.primaryRateLimit(2);
         assertThat(get("/users/eve").statusCode()).isEqualTo(200);
