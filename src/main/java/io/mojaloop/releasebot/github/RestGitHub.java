@@ -146,7 +146,8 @@ public class RestGitHub implements GitHub {
         return api.find("/repos/" + repository + "/pulls/" + number).map(pr -> pullRequest(repository, pr));
     }
 
-    private static PullRequest pullRequest(String repository, JsonNode pr) {
+    /** A PR in GitHub's REST shape (a {@code pulls} answer, or a webhook payload's {@code pull_request}). */
+    static PullRequest pullRequest(String repository, JsonNode pr) {
         return new PullRequest(repository, pr.path("number").asInt(), pr.path("state").asText(),
                 pr.path("draft").asBoolean(false), pr.path("title").asText(""), user(pr.path("user")),
                 pr.path("head").path("sha").asText(), pr.path("base").path("ref").asText(), labelNames(pr.path("labels")),
@@ -409,7 +410,7 @@ public class RestGitHub implements GitHub {
         return names;
     }
 
-    private static Instant instant(JsonNode value) {
+    static Instant instant(JsonNode value) {
         return value.isTextual() && !value.asText().isBlank() ? Instant.parse(value.asText()) : null;
     }
 }

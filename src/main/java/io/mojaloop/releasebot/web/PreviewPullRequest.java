@@ -27,7 +27,7 @@ record PreviewPullRequest(String repository, String author, String headSha, Stri
     }
 
     @Override
-    public Optional<Grant> exception(String command, List<String> teams) {
+    public Optional<Grant> exception(String command, String label, List<String> teams) {
         return Optional.ofNullable(exceptions.get(command));
     }
 }

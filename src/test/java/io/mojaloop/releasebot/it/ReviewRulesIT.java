@@ -173,6 +173,48 @@ class ReviewRulesIT {
                 .contains("review-exception");
         assertThat(github.requests("POST", "/repos/" + repo + "/issues/comments/502/reactions").get(0).body())
                 .contains("+1");
+
+        // the exception holds only while its label is on the PR: taking the label off withdraws it
+        github.labels(repo, 12);
+        Webhooks.send("pull_request", Webhooks.pullRequest("unlabeled", repo, 12, "eve", SHA)).then().statusCode(200);
+        ObjectNode withdrawn = awaitCheck(repo, SHA, "failure");
+        assertThat(withdrawn.path("output").path("title").asText()).isEqualTo("1 of 2 organisations, 2 of 2 approvals");
+    }
+
+    @Test
+    void aNewPullRequestCostsFourCallsAndItsCommentsAreReadOnlyUnderAnExceptionLabel() {
+        String org = org();
+        String repo = org + "/quoting-service";
+        github.orgConfig(org, CONFIG);
+        github.pullRequest(repo, 40, "eve", SHA, "main", "feat: warm the configuration");
+        Webhooks.send("pull_request", Webhooks.opened(github, repo, 40)).then().statusCode(200);
+        awaitCheck(repo, SHA, "failure");
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.writes().size() == 2);
+
+        // a new PR with the configuration known: the payload's PR is fresh, it carries no exception label
+        String head = "1111111111111111111111111111111111111111";
+        github.clearRequests();
+        github.pullRequest(repo, 41, "eve", head, "main", "feat: quote expiry");
+        Webhooks.send("pull_request", Webhooks.opened(github, repo, 41)).then().statusCode(200);
+        awaitCheck(repo, head, "failure");
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.requestsSince().stream().filter(r -> r.write()).count() == 2);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> github.requestsSince().size() == 4);
+        assertThat(github.requestsSince()).extracting(r -> r.method() + " " + r.path()).containsExactlyInAnyOrder(
+                "GET /repos/" + repo + "/commits/" + head + "/check-runs",
+                "GET /repos/" + repo + "/pulls/41/reviews",
+                "POST /repos/" + repo + "/check-runs",
+                "POST /repos/" + repo + "/check-runs");
+
+        // with an exception label on it, the comments are read (to find the grant the label stands for)
+        String labelled = "2222222222222222222222222222222222222222";
+        github.clearRequests();
+        github.pullRequest(repo, 42, "eve", labelled, "main", "feat: bulk quotes", "freeze-exception");
+        Webhooks.send("pull_request", Webhooks.opened(github, repo, 42)).then().statusCode(200);
+        awaitCheck(repo, labelled, "failure");
+        await().atMost(Duration.ofSeconds(20)).until(() -> github.requestsSince().stream().filter(r -> r.write()).count() == 2);
+        assertThat(github.requestsSince()).extracting(r -> r.method() + " " + r.path())
+                .contains("GET /repos/" + repo + "/issues/42/comments")
+                .doesNotContain("GET /repos/" + repo + "/pulls/42");
     }
 
     @Test

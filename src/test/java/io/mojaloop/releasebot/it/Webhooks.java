@@ -61,6 +61,19 @@ public final class Webhooks {
         return payload;
     }
 
+    /**
+     * A {@code pull_request.opened} as GitHub sends it for a PR the fake has: its {@code pull_request} is the fake's
+     * own view of the PR (what {@code GET /repos/{repo}/pulls/{n}} answers, {@code updated_at} included), as fresh
+     * as the payload of a PR opened just now.
+     */
+    public static ObjectNode opened(FakeGitHub github, String repository, int number) {
+        ObjectNode pr = github.state().pullRequest(repository, number);
+        ObjectNode payload = pullRequest("opened", repository, number, pr.path("user").path("login").asText(),
+                pr.path("head").path("sha").asText());
+        payload.set("pull_request", pr);
+        return payload;
+    }
+
     public static ObjectNode review(String repository, int number, String reviewer, String state, String sha) {
         ObjectNode payload = at(example("pull_request_review/submitted.payload.json"), repository, reviewer);
         ObjectNode pr = (ObjectNode) payload.get("pull_request");

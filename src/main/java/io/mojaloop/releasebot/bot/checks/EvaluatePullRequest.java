@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -22,6 +23,9 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.bot.PullRequestRef;
@@ -31,6 +35,7 @@ import io.mojaloop.releasebot.github.ConfigService;
 import io.mojaloop.releasebot.github.Directory;
 import io.mojaloop.releasebot.github.GitHub;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
+import io.mojaloop.releasebot.github.PullRequestOpened;
 import io.mojaloop.releasebot.github.model.CheckRun;
 import io.mojaloop.releasebot.github.model.CheckRunOutput;
 import io.mojaloop.releasebot.github.model.PullRequest;
@@ -76,11 +81,28 @@ public class EvaluatePullRequest {
     @Inject
     RetryLater retries;
 
-    /** The checks asked for a PR that waits for its turn, and who waits for them. */
+    /**
+     * How old a {@code pull_request.opened} payload's PR may be ({@code updated_at} to now) to be used instead of
+     * reading the PR again.
+     */
+    static final Duration FRESH_PAYLOAD = Duration.ofSeconds(60);
+
+    /**
+     * The checks asked for a PR that waits for its turn, and who waits for them; {@code payload} is the PR of the
+     * {@code opened} delivery that asked, kept only while nothing else asked for the PR.
+     */
     private static final class Pending {
         final Set<String> checks = ConcurrentHashMap.newKeySet();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile PullRequestOpened payload;
     }
+
+    /**
+     * PRs this process has evaluated (bounded): a payload is used only for a PR seen here for the first time, so a
+     * late or replayed {@code opened} never stands in for what a later event already read.
+     */
+    private final Cache<PullRequestRef, Boolean> evaluated = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterWrite(Duration.ofHours(6)).build();
 
     private final Map<PullRequestRef, Pending> waiting = new ConcurrentHashMap<>();
     /** The checks of a PR whose evaluation failed, to be evaluated again by the retry. */
@@ -106,6 +128,15 @@ public class EvaluatePullRequest {
         return request(ref, concerning(trigger));
     }
 
+    /**
+     * Queues the checks of a newly opened PR. Its evaluation uses the payload's PR instead of reading it again
+     * when nothing else asked for the PR before it ran, this process has not evaluated the PR before, and GitHub
+     * updated the PR at most {@link #FRESH_PAYLOAD} ago; otherwise it reads the PR like any evaluation.
+     */
+    public CompletableFuture<Void> requestOpened(PullRequestRef ref, PullRequestOpened opened) {
+        return request(ref, concerning(Trigger.OPENED), opened);
+    }
+
     /** Queues an evaluation of every check. */
     public CompletableFuture<Void> requestAll(PullRequestRef ref) {
         return request(ref, all().stream().map(PullRequestCheck::name).toList());
@@ -116,12 +147,18 @@ public class EvaluatePullRequest {
      * when an evaluation that includes them has finished (or immediately, when the queue refused the work).
      */
     public CompletableFuture<Void> request(PullRequestRef ref, Collection<String> names) {
+        return request(ref, names, null);
+    }
+
+    private CompletableFuture<Void> request(PullRequestRef ref, Collection<String> names, PullRequestOpened opened) {
         if (names.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
         Pending[] created = { null };
         Pending pending = waiting.compute(ref, (r, existing) -> {
             Pending p = existing != null ? existing : (created[0] = new Pending());
+            // a payload speaks for the PR only while it is the one request: anything else asking may have changed it
+            p.payload = existing == null ? opened : null;
             p.checks.addAll(names);
             return p;
         });
@@ -143,7 +180,7 @@ public class EvaluatePullRequest {
         }
         try {
             Set<String> names = Set.copyOf(pending.checks);
-            if (evaluateNow(ref, names)) {
+            if (evaluateNow(ref, names, pending.payload)) {
                 Set<String> waitingForRetry = toRetry.get(ref);
                 if (waitingForRetry == null || names.containsAll(waitingForRetry)) {
                     toRetry.remove(ref);
@@ -169,6 +206,16 @@ public class EvaluatePullRequest {
         }
     }
 
+    /** Whether the {@code opened} payload's PR can stand in for reading it (see {@link #requestOpened}). */
+    private boolean fresh(PullRequestRef ref, PullRequestOpened opened) {
+        if (opened == null || opened.updatedAt() == null || evaluated.getIfPresent(ref) != null
+                || opened.pullRequest().number() != ref.number() || !opened.pullRequest().repository().equals(ref.repository())) {
+            return false;
+        }
+        Duration age = Duration.between(opened.updatedAt(), clock.instant());
+        return age.abs().compareTo(FRESH_PAYLOAD) <= 0; // either way: this clock may be a little behind GitHub's
+    }
+
     private static String key(PullRequestRef ref) {
         return "pr:" + ref;
     }
@@ -178,6 +225,10 @@ public class EvaluatePullRequest {
      * that needed writing was written; false when GitHub failed (logged; the caller retries).
      */
     public boolean evaluateNow(PullRequestRef ref, Collection<String> names) {
+        return evaluateNow(ref, names, null);
+    }
+
+    private boolean evaluateNow(PullRequestRef ref, Collection<String> names, PullRequestOpened opened) {
         List<PullRequestCheck> selected = all().stream().filter(c -> names.contains(c.name())).toList();
         if (selected.isEmpty()) {
             return true;
@@ -191,7 +242,9 @@ public class EvaluatePullRequest {
                     LOG.debugf("%s: no release-bot.yml for this repository or its organisation, nothing to check", ref);
                     return;
                 }
-                Optional<PullRequest> pr = github.pullRequest(ref.repository(), ref.number());
+                Optional<PullRequest> pr = fresh(ref, opened) ? Optional.of(opened.pullRequest())
+                        : github.pullRequest(ref.repository(), ref.number());
+                evaluated.put(ref, Boolean.TRUE);
                 if (pr.isEmpty() || !pr.get().open()) {
                     observed.forget(ref.repository(), ref.number());
                     return;

@@ -25,6 +25,8 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
 
     public static final String CHECK = "release-freeze";
     public static final String EXCEPTION_COMMAND = "/freeze-exception";
+    /** The label the bot puts on a PR it granted the exception on; the exception holds only while it is there. */
+    public static final String EXCEPTION_LABEL = "freeze-exception";
 
     @Inject
     CheckTexts checkTexts;
@@ -43,7 +45,7 @@ public class EvaluateReleaseFreeze implements PullRequestCheck {
     @Override
     public CheckRunOutput evaluate(PullRequestContext pr, Instant now) throws IOException {
         BotConfig config = pr.config();
-        FreezeException exception = pr.exception(EXCEPTION_COMMAND, config.freeze().exceptionApprovers())
+        FreezeException exception = pr.exception(EXCEPTION_COMMAND, EXCEPTION_LABEL, config.freeze().exceptionApprovers())
                 .map(g -> new FreezeException(g.grantedBy(), g.reason())).orElse(null);
         FreezeVerdict verdict = FreezePolicy.evaluate(config,
                 new FreezeFacts(pr.repositoryName(), pr.baseBranch(), pr.title(), pr.labels(), exception), now);

@@ -27,6 +27,8 @@ public class EvaluateReviewRules implements PullRequestCheck {
 
     public static final String CHECK = "review-rules";
     public static final String EXCEPTION_COMMAND = "/review-exception";
+    /** The label the bot puts on a PR it granted the exception on; the exception holds only while it is there. */
+    public static final String EXCEPTION_LABEL = "review-exception";
 
     @Inject
     CheckTexts checkTexts;
@@ -38,7 +40,7 @@ public class EvaluateReviewRules implements PullRequestCheck {
 
     @Override
     public Set<Trigger> triggers() {
-        return Set.of(Trigger.OPENED, Trigger.PUSHED, Trigger.BASE_CHANGED, Trigger.REVIEW);
+        return Set.of(Trigger.OPENED, Trigger.PUSHED, Trigger.BASE_CHANGED, Trigger.REVIEW, Trigger.LABELS);
     }
 
     @Override
@@ -49,7 +51,7 @@ public class EvaluateReviewRules implements PullRequestCheck {
         for (String login : ReviewPolicy.loginsNeedingCompany(config, pr.author(), pr.headSha(), reviews)) {
             pr.company(login).ifPresent(c -> companies.put(login, c));
         }
-        ReviewException exception = pr.exception(EXCEPTION_COMMAND, config.reviews().exceptionApprovers())
+        ReviewException exception = pr.exception(EXCEPTION_COMMAND, EXCEPTION_LABEL, config.reviews().exceptionApprovers())
                 .map(g -> new ReviewException(g.grantedBy(), g.reason(), g.commit())).orElse(null);
         ReviewVerdict verdict = ReviewPolicy.evaluate(config,
                 new ReviewFacts(pr.author(), pr.headSha(), reviews, companies, exception));

@@ -107,7 +107,10 @@ final class GitHubPullRequestContext implements PullRequestContext {
     }
 
     @Override
-    public Optional<Grant> exception(String command, List<String> teams) throws IOException {
+    public Optional<Grant> exception(String command, String label, List<String> teams) throws IOException {
+        if (!pr.labels().contains(label)) {
+            return Optional.empty();
+        }
         if (comments == null) {
             comments = github.comments(pr.repository(), pr.number());
         }

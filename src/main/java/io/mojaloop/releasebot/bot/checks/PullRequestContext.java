@@ -40,9 +40,11 @@ public interface PullRequestContext {
 
     /**
      * The exception a member of one of the teams granted with {@code command <reason>}, if any: the latest, or the
-     * latest recorded on the head commit when there is one.
+     * latest recorded on the head commit when there is one. It holds only while {@code label} (which the bot puts
+     * on the PR when it accepts the grant) is on the PR: removing the label withdraws it, and the label alone
+     * grants nothing. So the PR's comments need reading only when the label is there.
      */
-    Optional<Grant> exception(String command, List<String> teams) throws IOException;
+    Optional<Grant> exception(String command, String label, List<String> teams) throws IOException;
 
     /**
      * Who granted an exception, and why (as typed); {@code commit} is the head commit the bot recorded when it

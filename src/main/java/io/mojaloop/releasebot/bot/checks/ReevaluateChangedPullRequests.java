@@ -7,6 +7,8 @@ import org.kohsuke.github.GHEventPayload;
 
 import io.mojaloop.releasebot.bot.Observed;
 import io.mojaloop.releasebot.bot.PullRequestRef;
+import io.mojaloop.releasebot.github.PullRequestOpened;
+import io.quarkiverse.githubapp.GitHubEvent;
 import io.quarkiverse.githubapp.event.PullRequest;
 import io.quarkiverse.githubapp.event.PullRequestReview;
 
@@ -22,7 +24,14 @@ public class ReevaluateChangedPullRequests {
     @Inject
     Observed observed;
 
-    void onPullRequest(@PullRequest.Opened @PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
+    /** A new PR: its payload is fresh, so the evaluation may use it instead of reading the PR again. */
+    void onOpened(@PullRequest.Opened GitHubEvent event) {
+        PullRequestOpened opened = PullRequestOpened.of(event);
+        io.mojaloop.releasebot.github.model.PullRequest pr = opened.pullRequest();
+        evaluations.requestOpened(ref(opened.installationId(), pr.repository(), pr.number()), opened);
+    }
+
+    void onPullRequest(@PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
     @PullRequest.Edited @PullRequest.Labeled @PullRequest.Unlabeled GHEventPayload.PullRequest payload) {
         evaluations.request(ref(payload.getInstallation().getId(), payload.getRepository().getFullName(), payload.getNumber()),
                 trigger(payload));

@@ -11,7 +11,7 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 @ApplicationScoped
 public class GrantFreezeException extends GrantException {
 
-    public static final String LABEL = "freeze-exception";
+    public static final String LABEL = EvaluateReleaseFreeze.EXCEPTION_LABEL;
 
     @Override
     public String name() {

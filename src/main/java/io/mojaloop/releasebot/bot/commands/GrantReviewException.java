@@ -19,7 +19,7 @@ import io.mojaloop.releasebot.github.model.PullRequest;
 @ApplicationScoped
 public class GrantReviewException extends GrantException {
 
-    public static final String LABEL = "review-exception";
+    public static final String LABEL = EvaluateReviewRules.EXCEPTION_LABEL;
 
     @Override
     public String name() {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.mojaloop.releasebot.bot.checks.EvaluateReleaseFreeze;
 import io.mojaloop.releasebot.bot.checks.EvaluateReviewRules;
 import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.Release;
@@ -42,8 +43,8 @@ public class ReadMergeAudit {
 
     static final int MAX_PULL_REQUESTS = 5_000;
     static final Duration KEEP = Duration.ofHours(6);
-    public static final String REVIEW_EXCEPTION_LABEL = "review-exception";
-    public static final String FREEZE_EXCEPTION_LABEL = "freeze-exception";
+    public static final String REVIEW_EXCEPTION_LABEL = EvaluateReviewRules.EXCEPTION_LABEL;
+    public static final String FREEZE_EXCEPTION_LABEL = EvaluateReleaseFreeze.EXCEPTION_LABEL;
 
     final Cache<String, Audit.MergedPullRequest> merged = Caffeine.newBuilder().maximumSize(MAX_PULL_REQUESTS)
             .expireAfterWrite(KEEP).build();

@@ -32,8 +32,8 @@ public class ReadExceptions implements EvidenceReader {
     @Inject
     ExceptionGrants grants;
 
-    static final String REVIEW_LABEL = "review-exception";
-    static final String FREEZE_LABEL = "freeze-exception";
+    static final String REVIEW_LABEL = EvaluateReviewRules.EXCEPTION_LABEL;
+    static final String FREEZE_LABEL = EvaluateReleaseFreeze.EXCEPTION_LABEL;
 
     /** The organisation's search: PRs carrying either label, touched since the stories' earliest release began. */
     static String query(StoryScope scope) {
