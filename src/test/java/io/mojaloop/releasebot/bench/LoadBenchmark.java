@@ -52,6 +52,11 @@ class LoadBenchmark {
     static final int PORT = 18080;
     /** {@code -Dbench.only=calls}: only the calls per event (a minute instead of several). */
     static final boolean CALLS_ONLY = "calls".equals(System.getProperty("bench.only"));
+    /** {@code -Dbench.only=burst}: only the bursts of new PRs under the write limits. */
+    static final boolean BURST_ONLY = "burst".equals(System.getProperty("bench.only"));
+    /** GitHub's minute, scaled for the bursts ({@code bench.burst-window-seconds}, 10). */
+    static final int BURST_WINDOW_SECONDS = Integer.getInteger("bench.burst-window-seconds", 10);
+    static final int BURST_PRS = Integer.getInteger("bench.burst-prs", 60);
     static final String BASE = "http://127.0.0.1:" + PORT;
 
     @Test
@@ -59,6 +64,10 @@ class LoadBenchmark {
         line("Machine: %d cores, Java %s, %s; app heap -Xmx512m.", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"));
         line("");
+        if (BURST_ONLY) {
+            bursts();
+            return;
+        }
         // 1 and 2: calls per event and acknowledgement under load, writes unthrottled (the fake does not limit them)
         FakeGitHub github = new FakeGitHub();
         github.init(Map.of("writes-per-minute", "600000", "resync-initial-delay", "1h"));
@@ -76,6 +85,7 @@ class LoadBenchmark {
             app.close();
             github.stop();
         }
+        bursts();
         // 3: a freeze flip at a scaled write budget
         FakeGitHub flipping = new FakeGitHub();
         // GitHub's minute scaled to a second: FLIP_WRITES_PER_MINUTE / 60 writes in any second
@@ -238,6 +248,69 @@ class LoadBenchmark {
                 sendSeconds, total / sendSeconds, accepted.size(), processSeconds, accepted.size() / processSeconds);
         line("- lost: %d (acknowledged PRs without both check runs at the end)", accepted.size() - Math.min(
                 github.checkRunCount("review-rules"), github.checkRunCount("release-freeze")));
+    }
+
+    /**
+     * {@link #BURST_PRS} new PRs at once (two check runs each) with the bot's budget at GitHub's 80 writes a minute
+     * (the minute scaled to {@link #BURST_WINDOW_SECONDS}): first with the fake refusing what GitHub refuses (more
+     * than 80 in any window), then with a tighter real budget (40: another tool sharing the installation's writes).
+     */
+    void bursts() throws Exception {
+        line("");
+        line("Bursts of %d new PRs (%d check runs), the bot's budget 80 writes in any %d s (GitHub's minute scaled), GitHub latency %d ms:",
+                BURST_PRS, 2 * BURST_PRS, BURST_WINDOW_SECONDS, LATENCY_MS);
+        line("");
+        line("| GitHub refuses above | 403s taken | writes sent | all check runs written after | best the real budget allows | ratio | lost |");
+        line("|---|---|---|---|---|---|---|");
+        for (int real : new int[] { 80, 40 }) {
+            FakeGitHub github = new FakeGitHub();
+            github.init(Map.of("writes-per-minute", "80", "write-window", BURST_WINDOW_SECONDS + "s",
+                    "resync-initial-delay", "1h"));
+            var app = launch(github.start());
+            try {
+                burst(github, real);
+            } finally {
+                app.close();
+                github.stop();
+            }
+        }
+    }
+
+    void burst(FakeGitHub github, int realLimit) throws Exception {
+        github.reset();
+        github.latency(LATENCY_MS);
+        String org = "burst";
+        String repo = org + "/central-ledger";
+        github.orgConfig(org, config());
+        // warm the configuration with one PR outside the burst, then let its writes age out of the window
+        github.pullRequest(repo, 10_000, "eve", sha(10_000), "main", "fix: warm up");
+        sendAndSettle(github, "pull_request", Webhooks.opened(github, repo, 10_000));
+        Thread.sleep(BURST_WINDOW_SECONDS * 1000L + 500);
+        github.limitWrites(realLimit, Duration.ofSeconds(BURST_WINDOW_SECONDS));
+        for (int n = 1; n <= BURST_PRS; n++) {
+            github.pullRequest(repo, n, "eve", sha(n), "main", "fix: change " + n);
+        }
+        long start = System.nanoTime();
+        List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
+        for (int n = 1; n <= BURST_PRS; n++) {
+            byte[] body = Webhooks.opened(github, repo, n).toString().getBytes(StandardCharsets.UTF_8);
+            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(BASE + "/")).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
+                    .header("X-GitHub-Delivery", UUID.randomUUID().toString())
+                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        long done = waitUntil(() -> IntStream.rangeClosed(1, BURST_PRS).allMatch(n -> !github.conclusion(repo, sha(n), "review-rules").isEmpty()
+                && !github.conclusion(repo, sha(n), "release-freeze").isEmpty()), Duration.ofMinutes(10));
+        double seconds = (done - start) / 1e9;
+        int writes = 2 * BURST_PRS;
+        // the best a window of realLimit writes allows: the first realLimit at once, then realLimit per window
+        double best = Math.max(0, Math.ceil((double) writes / realLimit) - 1) * BURST_WINDOW_SECONDS;
+        long lost = IntStream.rangeClosed(1, BURST_PRS).filter(n -> github.conclusion(repo, sha(n), "review-rules").isEmpty()
+                || github.conclusion(repo, sha(n), "release-freeze").isEmpty()).count();
+        line("| %d writes in any %d s | **%d** | %d | %.1f s | %.1f s | %s | %d |", realLimit, BURST_WINDOW_SECONDS,
+                github.writesRefused(), github.writesAllowed(), seconds, best, best == 0 ? "—" : String.format(Locale.ROOT, "%.2f×", seconds / best), lost);
     }
 
     void freezeFlip(FakeGitHub github) throws Exception {

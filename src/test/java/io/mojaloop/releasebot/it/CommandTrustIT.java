@@ -87,7 +87,8 @@ class CommandTrustIT {
         });
 
         // a push after the grant: the same approvals on the new head, and the exception no longer holds
-        github.pullRequest(repo, 12, "eve", PUSHED, "main", "fix: lookup cache");
+        // (a push keeps the PR's labels, the bot's review-exception among them)
+        github.pullRequest(repo, 12, "eve", PUSHED, "main", "fix: lookup cache", "review-exception");
         github.reviews(repo, 12, new Review("alice", "APPROVED", PUSHED), new Review("bob", "APPROVED", PUSHED));
         Webhooks.send("pull_request", Webhooks.pullRequest("synchronize", repo, 12, "eve", PUSHED)).then().statusCode(200);
         ObjectNode failing = awaitCheck(repo, PUSHED, "failure");

@@ -355,6 +355,17 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         writeLimiter.limit = limit;
     }
 
+    /** GitHub's secondary limit on writes, scaled: more than {@code limit} writes in any {@code window} get a 403. */
+    public void limitWrites(int limit, Duration window) {
+        writeLimiter.windowMillis = window.toMillis();
+        writeLimiter.limit = limit;
+    }
+
+    /** Writes the limiter let through since it was set. */
+    public int writesAllowed() {
+        return writeLimiter.allowed.get();
+    }
+
     public int writesRefused() {
         return writeLimiter.refused.get();
     }

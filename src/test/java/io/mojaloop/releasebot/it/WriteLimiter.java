@@ -21,6 +21,8 @@ public class WriteLimiter implements Interceptor {
     final AtomicInteger refused = new AtomicInteger();
     volatile int limit;
     volatile long windowMillis = 1000;
+    /** Writes let through (counted only while a limit is set). */
+    final AtomicInteger allowed = new AtomicInteger();
 
     @Override
     public Decision decide(Exchange request) {
@@ -37,6 +39,7 @@ public class WriteLimiter implements Interceptor {
                 return Decision.answer(Answer.secondaryRateLimit(1));
             }
             recent.addLast(now);
+            allowed.incrementAndGet();
         }
         return Decision.proceed();
     }
@@ -46,6 +49,8 @@ public class WriteLimiter implements Interceptor {
             recent.clear();
         }
         refused.set(0);
+        allowed.set(0);
         limit = 0;
+        windowMillis = 1000;
     }
 }
