@@ -137,6 +137,13 @@ public class GitHubApi {
          */
         default void refused(String method, String path, Duration wait) {
         }
+
+        /**
+         * The write let through by the last {@link #beforeWrite} on this thread has been answered (or has failed):
+         * GitHub counted it at some moment up to now, so the gate may count it from now on.
+         */
+        default void answered(String method, String path) {
+        }
     }
 
     public static String encode(String segment) {
@@ -278,7 +285,13 @@ public class GitHubApi {
             }
             HttpResponse<String> response;
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                try {
+                    response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                } finally {
+                    if (write && writeGate != null) {
+                        writeGate.answered(method, path);
+                    }
+                }
             } catch (HttpTimeoutException e) {
                 listener.exchanged(method, path, 0, write);
                 last = new IOException(method + " " + path + " timed out after " + settings.requestTimeout(), e);

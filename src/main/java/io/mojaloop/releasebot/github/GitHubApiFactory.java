@@ -126,6 +126,11 @@ public class GitHubApiFactory {
             public void refused(String method, String path, Duration wait) {
                 pacer.refused(id, method, path, wait);
             }
+
+            @Override
+            public void answered(String method, String path) {
+                pacer.answered(id);
+            }
         };
     }
 

@@ -2,6 +2,7 @@ package io.mojaloop.releasebot.github;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -50,7 +51,12 @@ final class WriteBudget {
     }
 
     /** Reserves the earliest moment the next write may go out; answers how long to wait for it (0: now), in ns. */
-    synchronized long reserve() {
+    long reserve() {
+        return reserveAt() - clock.getAsLong();
+    }
+
+    /** Reserves the earliest moment the next write may go out, and answers it (on {@code clock}). */
+    synchronized long reserveAt() {
         long now = clock.getAsLong();
         forget(now);
         long at = now;
@@ -64,13 +70,31 @@ final class WriteBudget {
         at = Math.max(at, earliest(allowance, minute));
         at = Math.max(at, earliest(perHour, hour));
         sent.add(at);
-        return at - now;
+        return at;
     }
 
     /** The first moment a window of {@code length} holds fewer than {@code limit} of the writes so far. */
     private long earliest(int limit, long length) {
         int n = sent.size();
         return n < limit ? Long.MIN_VALUE : sent.get(n - limit) + length;
+    }
+
+    /**
+     * The write counted at {@code reservedAt} has been answered: from now on it counts from now (GitHub received it
+     * at some moment up to now), so the windows do not reopen before GitHub's.
+     */
+    synchronized void answered(long reservedAt) {
+        long now = clock.getAsLong();
+        if (now <= reservedAt) {
+            return;
+        }
+        int i = Collections.binarySearch(sent, reservedAt);
+        if (i < 0) {
+            return; // already forgotten (older than the hour)
+        }
+        sent.remove(i);
+        int at = Collections.binarySearch(sent, now);
+        sent.add(at < 0 ? -at - 1 : at, now);
     }
 
     /** GitHub refused a write and asked to wait {@code wait}. */

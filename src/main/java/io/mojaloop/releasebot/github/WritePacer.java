@@ -113,7 +113,9 @@ public class WritePacer {
             wouldWrite.fire(new WouldWrite(method, path, summary));
             return false;
         }
-        long waitNanos = budget(installationId).reserve();
+        long at = budget(installationId).reserveAt();
+        reserved.set(new Reserved(installationId, at));
+        long waitNanos = Math.max(0, at - clock.getAsLong());
         MeterRegistry r = registry();
         if (r != null) {
             r.timer("release_bot_github_write_wait").record(waitNanos, TimeUnit.NANOSECONDS);
@@ -127,6 +129,26 @@ public class WritePacer {
             }
         }
         return true;
+    }
+
+    /** The write this thread was let through for, and the moment the budget counted it at. */
+    private record Reserved(long installationId, long at) {
+    }
+
+    private final ThreadLocal<Reserved> reserved = new ThreadLocal<>();
+
+    /**
+     * The write this thread sent for the installation has been answered: the budget counts it from now instead of
+     * from the moment it was let through. GitHub counts a write when it receives it, which can be later than the
+     * moment the bot let it go (a busy thread, a slow connection); counting it from its answer keeps the bot's
+     * window from reopening before GitHub's does.
+     */
+    public void answered(long installationId) {
+        Reserved r = reserved.get();
+        reserved.remove();
+        if (r != null && r.installationId() == installationId) {
+            budget(installationId).answered(r.at());
+        }
     }
 
     /** GitHub refused a write of the installation for a rate limit: hold back and lower the pace for a while. */

@@ -49,7 +49,8 @@ class LoadBenchmark {
     final StringBuilder report = new StringBuilder();
     final HttpClient http = HttpClient.newBuilder().proxy(HttpClient.Builder.NO_PROXY).connectTimeout(Duration.ofSeconds(5)).build();
 
-    static final int PORT = 18080;
+    /** The app's port: a free one, so two benchmarks on one machine do not meet ({@code bench.port} to fix it). */
+    static final int PORT = Integer.getInteger("bench.port", freePort());
     /** {@code -Dbench.only=calls}: only the calls per event (a minute instead of several). */
     static final boolean CALLS_ONLY = "calls".equals(System.getProperty("bench.only"));
     /** {@code -Dbench.only=burst}: only the bursts of new PRs under the write limits. */
@@ -260,23 +261,26 @@ class LoadBenchmark {
         line("Bursts of %d new PRs (%d check runs), the bot's budget 80 writes in any %d s (GitHub's minute scaled), GitHub latency %d ms:",
                 BURST_PRS, 2 * BURST_PRS, BURST_WINDOW_SECONDS, LATENCY_MS);
         line("");
-        line("| GitHub refuses above | 403s taken | writes sent | all check runs written after | best the real budget allows | ratio | lost |");
-        line("|---|---|---|---|---|---|---|");
+        List<String> rows = new ArrayList<>();
         for (int real : new int[] { 80, 40 }) {
             FakeGitHub github = new FakeGitHub();
             github.init(Map.of("writes-per-minute", "80", "write-window", BURST_WINDOW_SECONDS + "s",
                     "resync-initial-delay", "1h"));
             var app = launch(github.start());
             try {
-                burst(github, real);
+                rows.add(burst(github, real));
             } finally {
                 app.close();
                 github.stop();
             }
         }
+        line("");
+        line("| GitHub refuses above | 403s taken | writes let through | all check runs written after | best the real budget allows | ratio | lost |");
+        line("|---|---|---|---|---|---|---|");
+        rows.forEach(r -> line("%s", r));
     }
 
-    void burst(FakeGitHub github, int realLimit) throws Exception {
+    String burst(FakeGitHub github, int realLimit) throws Exception {
         github.reset();
         github.latency(LATENCY_MS);
         String org = "burst";
@@ -309,7 +313,7 @@ class LoadBenchmark {
         double best = Math.max(0, Math.ceil((double) writes / realLimit) - 1) * BURST_WINDOW_SECONDS;
         long lost = IntStream.rangeClosed(1, BURST_PRS).filter(n -> github.conclusion(repo, sha(n), "review-rules").isEmpty()
                 || github.conclusion(repo, sha(n), "release-freeze").isEmpty()).count();
-        line("| %d writes in any %d s | **%d** | %d | %.1f s | %.1f s | %s | %d |", realLimit, BURST_WINDOW_SECONDS,
+        return String.format(Locale.ROOT, "| %d writes in any %d s | **%d** | %d | %.1f s | %.1f s | %s | %d |", realLimit, BURST_WINDOW_SECONDS,
                 github.writesRefused(), github.writesAllowed(), seconds, best, best == 0 ? "—" : String.format(Locale.ROOT, "%.2f×", seconds / best), lost);
     }
 
@@ -393,6 +397,14 @@ class LoadBenchmark {
     static double pct(List<Long> sorted, int p) {
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String sha(int n) {

@@ -42,6 +42,23 @@ class WriteBudgetTest {
     }
 
     @Test
+    void aWriteCountsFromItsAnswerSoTheWindowDoesNotReopenBeforeGitHubs() {
+        long start = now;
+        long first = budget.reserveAt();
+        now += SECOND / 2; // GitHub answered the first write half a second after it was let through
+        budget.answered(first);
+        for (int i = 1; i < 80; i++) {
+            assertThat(write()).as("write %d", i + 1).isZero();
+        }
+        // the 81st waits until the first is a minute old counted from its answer, not from its start
+        now = start + 60 * SECOND;
+        assertThat(write()).isEqualTo(SECOND / 2);
+        // an answer for a moment the budget no longer holds changes nothing
+        budget.answered(start - 7200 * SECOND);
+        assertThat(write()).isZero();
+    }
+
+    @Test
     void theHourWindowHoldsWritesPast500() {
         long start = now;
         List<Long> waits = new ArrayList<>();
