@@ -355,6 +355,12 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         writeLimiter.limit = limit;
     }
 
+    /** GitHub's secondary limit on writes at any scale: more than {@code limit} writes in any {@code window} get a 403. */
+    public void limitWrites(int limit, Duration window) {
+        writeLimiter.windowMillis = window.toMillis();
+        writeLimiter.limit = limit;
+    }
+
     public int writesRefused() {
         return writeLimiter.refused.get();
     }

@@ -47,5 +47,6 @@ public class WriteLimiter implements Interceptor {
         }
         refused.set(0);
         limit = 0;
+        windowMillis = 1000;
     }
 }
