@@ -111,4 +111,15 @@ class CommandWordingTest {
         }
         Wording.matches("commands.md", sheet.toString());
     }
+
+    @Test
+    void aReplyEchoesAtMostAClippedPartOfWhatWasTyped() {
+        // a 100,000-character argument must not become a reply GitHub refuses (65,536), failing the command forever
+        String huge = "x".repeat(100_000);
+        String unknownGate = texts.render("commands/unknown-gate.md", Map.of("command", gate, "id", huge,
+                "gates", WITH_TEAMS.gates()));
+        String notAVersion = usage(releaseCandidate, fragment(releaseCandidate, "notAVersion", Map.of("argument", huge)));
+        org.assertj.core.api.Assertions.assertThat(unknownGate).hasSizeLessThan(2_000).contains("x".repeat(200) + "…");
+        org.assertj.core.api.Assertions.assertThat(notAVersion).hasSizeLessThan(2_000).contains("x".repeat(200));
+    }
 }
