@@ -43,8 +43,8 @@ import io.mojaloop.releasebot.sandbox.SimulatedGitHubServer.Exchange;
  * {@code bench/peer/node_modules} is missing); run with
  * {@code ./mvnw -B verify -Dit.test=PeerBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}. Writes
  * {@code target/peer-benchmark.md}. Knobs (system properties): peer.burst (60 new PRs), peer.latency-ms (20),
- * peer.write-limit (80) and peer.write-window-seconds (60), peer.bot-heap (384m, the container's heap), peer.node
- * (node).
+ * peer.write-limit (80) and peer.write-window-seconds (60), peer.node (node). The bot runs with the image's JVM
+ * options ({@link PackagedApp#jvmOptions}).
  */
 class PeerBenchmark {
 
@@ -52,7 +52,6 @@ class PeerBenchmark {
     static final int LATENCY_MS = Integer.getInteger("peer.latency-ms", 20);
     static final int WRITE_LIMIT = Integer.getInteger("peer.write-limit", 80);
     static final Duration WRITE_WINDOW = Duration.ofSeconds(Integer.getInteger("peer.write-window-seconds", 60));
-    static final String BOT_HEAP = System.getProperty("peer.bot-heap", "384m");
     static final String NODE = System.getProperty("peer.node", "node");
     /** GitHub gives up on a delivery not answered in 10 s and marks it failed. */
     static final long GITHUB_GIVES_UP_NANOS = Duration.ofSeconds(10).toNanos();
@@ -95,7 +94,7 @@ class PeerBenchmark {
         String load = loadAverage();
         try {
             measure(github, 0, "bot", () -> {
-                PackagedApp app = PackagedApp.start(settings, 0, BOT_HEAP, Path.of("target/peer-benchmark-bot.log"));
+                PackagedApp app = PackagedApp.start(settings, 0, Path.of("target/peer-benchmark-bot.log"));
                 return new Subject() {
                     public String webhookUrl() {
                         return app.base() + "/";
@@ -483,10 +482,10 @@ class PeerBenchmark {
 
     String table(String loadAtStart) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Side by side (`PeerBenchmark`): the packaged bot (-Xmx%s) and the Probot peer "
+        text.append(String.format(Locale.ROOT, "Side by side (`PeerBenchmark`): the packaged bot (%s) and the Probot peer "
                 + "(bench/peer), one after the other against the same simulated GitHub answering in %d ms and refusing more "
                 + "than %d writes in any %d s; %d cores, Java %s, %s; load average %s at the start, %s at the end.%n%n",
-                BOT_HEAP, LATENCY_MS, WRITE_LIMIT, WRITE_WINDOW.toSeconds(), Runtime.getRuntime().availableProcessors(),
+                String.join(" ", PackagedApp.jvmOptions()), LATENCY_MS, WRITE_LIMIT, WRITE_WINDOW.toSeconds(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), nodeVersion(), loadAtStart, loadAverage()));
         text.append("| | release bot | Probot peer |\n|---|---|---|\n");
         rows.forEach((label, values) -> text.append("| ").append(label).append(" | ").append(values[0]).append(" | ")
