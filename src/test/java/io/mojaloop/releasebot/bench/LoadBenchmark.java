@@ -56,8 +56,9 @@ class LoadBenchmark {
 
     @Test
     void run() throws Exception {
-        line("Machine: %d cores, Java %s, %s; app heap -Xmx512m.", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("os.name"));
+        line("Machine: %d cores, Java %s, %s; the app's JVM: %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"),
+                String.join(" ", io.mojaloop.releasebot.it.PackagedApp.jvmOptions()));
         line("");
         // 1 and 2: calls per event and acknowledgement under load, writes unthrottled (the fake does not limit them)
         FakeGitHub github = new FakeGitHub();
@@ -96,7 +97,7 @@ class LoadBenchmark {
     io.mojaloop.releasebot.it.PackagedApp launch(Map<String, String> props) throws Exception {
         Map<String, String> settings = new java.util.HashMap<>(props);
         settings.put("release-bot.github.read-timeout", "30s"); // production default, not the tests' 2 s
-        io.mojaloop.releasebot.it.PackagedApp app = io.mojaloop.releasebot.it.PackagedApp.start(settings, PORT, "512m",
+        io.mojaloop.releasebot.it.PackagedApp app = io.mojaloop.releasebot.it.PackagedApp.start(settings, PORT,
                 Path.of("target/benchmark-app.log"));
         line("- start to ready: %d ms (process launch to `/q/health/ready` = 200), resident memory %d MiB",
                 app.startToReadyMillis, app.rssMiB());

@@ -1,6 +1,7 @@
 package io.mojaloop.releasebot.it;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * The packaged app ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, for the tests and
- * benchmarks that need to kill and restart it or measure it from outside (the same artifact the container runs).
+ * benchmarks that need to kill and restart it or measure it from outside: the same artifact the container runs,
+ * started the way the container starts it (the JVM options of {@code quarkus.jib.jvm-entrypoint} in
+ * application.properties, from the app's directory so that its AppCDS archive is used).
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -33,17 +37,52 @@ public final class PackagedApp implements AutoCloseable {
         this.startToReadyMillis = startToReadyMillis;
     }
 
+    static final Path APP_DIR = Path.of("target", "quarkus-app");
+
+    /**
+     * The JVM options the image starts the app with: {@code quarkus.jib.jvm-entrypoint} without its {@code java} and
+     * {@code -jar quarkus-run.jar}. {@code -Dpackaged-app.jvm-options="..."} (space-separated) replaces them, to measure
+     * other settings against these.
+     */
+    public static List<String> jvmOptions() {
+        String override = System.getProperty("packaged-app.jvm-options");
+        if (override != null) {
+            return List.of(override.trim().split("\\s+"));
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> entrypoint = List.of(properties.getProperty("quarkus.jib.jvm-entrypoint", "").trim().split("\\s*,\\s*"));
+        if (entrypoint.size() < 3 || !entrypoint.get(0).equals("java")
+                || !entrypoint.subList(entrypoint.size() - 2, entrypoint.size()).equals(List.of("-jar", "quarkus-run.jar"))) {
+            throw new IllegalStateException("quarkus.jib.jvm-entrypoint is not java,<options>,-jar,quarkus-run.jar: " + entrypoint);
+        }
+        return entrypoint.subList(1, entrypoint.size() - 2);
+    }
+
     /** Starts the app with these settings (e.g. FakeGitHub.start()'s) on the port (0: any free one); waits until ready. */
-    public static PackagedApp start(Map<String, String> settings, int port, String heap, Path log) throws IOException, InterruptedException {
+    public static PackagedApp start(Map<String, String> settings, int port, Path log) throws IOException, InterruptedException {
+        return start(settings, port, log, jvmOptions());
+    }
+
+    /** The same with these JVM options instead of the image's. */
+    public static PackagedApp start(Map<String, String> settings, int port, Path log, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         int p = port > 0 ? port : freePort();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         new TreeMap<>(settings).forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-Dquarkus.http.port=" + p);
         command.add("-jar");
-        command.add("target/quarkus-app/quarkus-run.jar");
+        command.add("quarkus-run.jar");
         Files.createDirectories(log.toAbsolutePath().getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // run from the app's directory, as the image does (/deployments): the AppCDS archive names quarkus-run.jar so
+        ProcessBuilder builder = new ProcessBuilder(command).directory(APP_DIR.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
         // the bot's GitHub client honours HTTP_PROXY; the fake GitHub is on loopback
         builder.environment().keySet().removeIf(k -> k.equalsIgnoreCase("http_proxy") || k.equalsIgnoreCase("https_proxy"));
         long launched = System.nanoTime();
@@ -54,7 +93,7 @@ public final class PackagedApp implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IllegalStateException("The packaged app did not become ready; see " + log);
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
         return new PackagedApp(p, process, (System.nanoTime() - launched) / 1_000_000);
     }

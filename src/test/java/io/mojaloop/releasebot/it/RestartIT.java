@@ -62,7 +62,7 @@ class RestartIT {
             github.latency(40); // slow enough that the burst is still being worked on when the kill comes
             Path log = Path.of("target/restart-it-app.log");
 
-            PackagedApp first = PackagedApp.start(settings, 0, "256m", log);
+            PackagedApp first = PackagedApp.start(settings, 0, log);
             AtomicInteger acknowledged = new AtomicInteger();
             List<CompletableFuture<?>> sent = new ArrayList<>();
             for (int n = 1; n <= PRS; n++) {
@@ -87,7 +87,7 @@ class RestartIT {
             assertThat(doneAtKill).as("the kill came in the middle of the burst").isLessThan(PRS);
 
             long restarted = System.nanoTime();
-            try (PackagedApp second = PackagedApp.start(settings, 0, "256m", log)) {
+            try (PackagedApp second = PackagedApp.start(settings, 0, log)) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> IntStream
                         .rangeClosed(1, PRS).allMatch(n -> github.conclusion(repo, sha(n), "release-freeze")
                                 .equals(n % 2 == 0 ? "failure" : "success")
