@@ -108,7 +108,7 @@ final class GitHubPullRequestContext implements PullRequestContext {
 
     @Override
     public Optional<Grant> exception(String command, String label, List<String> teams) throws IOException {
-        if (!pr.labels().contains(label)) {
+        if (!pr.hasLabel(label)) {
             return Optional.empty();
         }
         if (comments == null) {

@@ -11,8 +11,6 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 @ApplicationScoped
 public class GrantFreezeException extends GrantException {
 
-    public static final String LABEL = EvaluateReleaseFreeze.EXCEPTION_LABEL;
-
     @Override
     public String name() {
         return EvaluateReleaseFreeze.EXCEPTION_COMMAND;
@@ -20,7 +18,7 @@ public class GrantFreezeException extends GrantException {
 
     @Override
     protected String label() {
-        return LABEL;
+        return EvaluateReleaseFreeze.EXCEPTION_LABEL;
     }
 
     @Override

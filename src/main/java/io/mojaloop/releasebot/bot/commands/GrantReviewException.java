@@ -19,8 +19,6 @@ import io.mojaloop.releasebot.github.model.PullRequest;
 @ApplicationScoped
 public class GrantReviewException extends GrantException {
 
-    public static final String LABEL = EvaluateReviewRules.EXCEPTION_LABEL;
-
     @Override
     public String name() {
         return EvaluateReviewRules.EXCEPTION_COMMAND;
@@ -37,7 +35,7 @@ public class GrantReviewException extends GrantException {
 
     @Override
     protected String label() {
-        return LABEL;
+        return EvaluateReviewRules.EXCEPTION_LABEL;
     }
 
     @Override

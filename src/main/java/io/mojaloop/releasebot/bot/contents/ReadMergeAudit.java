@@ -43,8 +43,6 @@ public class ReadMergeAudit {
 
     static final int MAX_PULL_REQUESTS = 5_000;
     static final Duration KEEP = Duration.ofHours(6);
-    public static final String REVIEW_EXCEPTION_LABEL = EvaluateReviewRules.EXCEPTION_LABEL;
-    public static final String FREEZE_EXCEPTION_LABEL = EvaluateReleaseFreeze.EXCEPTION_LABEL;
 
     final Cache<String, Audit.MergedPullRequest> merged = Caffeine.newBuilder().maximumSize(MAX_PULL_REQUESTS)
             .expireAfterWrite(KEEP).build();
@@ -121,8 +119,8 @@ public class ReadMergeAudit {
                 break;
             }
         }
-        boolean reviewException = pr.labels().stream().anyMatch(REVIEW_EXCEPTION_LABEL::equalsIgnoreCase);
-        boolean freezeException = pr.labels().stream().anyMatch(FREEZE_EXCEPTION_LABEL::equalsIgnoreCase);
+        boolean reviewException = pr.hasLabel(EvaluateReviewRules.EXCEPTION_LABEL);
+        boolean freezeException = pr.hasLabel(EvaluateReleaseFreeze.EXCEPTION_LABEL);
         String name = repository.substring(repository.indexOf('/') + 1);
         FreezeVerdict verdict = FreezePolicy.evaluate(config, new FreezeFacts(name, pr.baseBranch(), pr.title(), pr.labels(), null),
                 pr.mergedAt());

@@ -32,12 +32,10 @@ public class ReadExceptions implements EvidenceReader {
     @Inject
     ExceptionGrants grants;
 
-    static final String REVIEW_LABEL = EvaluateReviewRules.EXCEPTION_LABEL;
-    static final String FREEZE_LABEL = EvaluateReleaseFreeze.EXCEPTION_LABEL;
-
     /** The organisation's search: PRs carrying either label, touched since the stories' earliest release began. */
     static String query(StoryScope scope) {
-        return "org:" + scope.org() + " is:pr label:\"" + REVIEW_LABEL + "\",\"" + FREEZE_LABEL + "\"" + scope.updatedSince();
+        return "org:" + scope.org() + " is:pr label:\"" + EvaluateReviewRules.EXCEPTION_LABEL + "\",\""
+                + EvaluateReleaseFreeze.EXCEPTION_LABEL + "\"" + scope.updatedSince();
     }
 
     @Override
@@ -52,9 +50,9 @@ public class ReadExceptions implements EvidenceReader {
                 .filter(pr -> pr.repository() != null && scope.release().covers(pr.repository()))
                 .filter(pr -> ReleaseWindow.belongs(pr.open(), true, pr.closedAt(), pr.mergedAt(), scope.releaseSince()))
                 .toList();
-        read(scope, into, found, "review", REVIEW_LABEL, EvaluateReviewRules.EXCEPTION_COMMAND,
+        read(scope, into, found, "review", EvaluateReviewRules.EXCEPTION_LABEL, EvaluateReviewRules.EXCEPTION_COMMAND,
                 scope.config().reviews().exceptionApprovers());
-        read(scope, into, found, "freeze", FREEZE_LABEL, EvaluateReleaseFreeze.EXCEPTION_COMMAND,
+        read(scope, into, found, "freeze", EvaluateReleaseFreeze.EXCEPTION_LABEL, EvaluateReleaseFreeze.EXCEPTION_COMMAND,
                 scope.config().freeze().exceptionApprovers());
     }
 

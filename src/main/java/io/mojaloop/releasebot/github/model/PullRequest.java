@@ -22,4 +22,9 @@ public record PullRequest(String repository, int number, String state, boolean d
     public boolean merged() {
         return mergedAt != null;
     }
+
+    /** Whether the PR carries the label; GitHub's label names ignore case ("Review-Exception" is that label). */
+    public boolean hasLabel(String name) {
+        return labels.stream().anyMatch(name::equalsIgnoreCase);
+    }
 }
