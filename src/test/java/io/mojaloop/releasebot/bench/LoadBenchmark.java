@@ -298,12 +298,7 @@ class LoadBenchmark {
         long start = System.nanoTime();
         List<CompletableFuture<HttpResponse<Void>>> sent = new ArrayList<>();
         for (int n = 1; n <= BURST_PRS; n++) {
-            byte[] body = Webhooks.opened(github, repo, n).toString().getBytes(StandardCharsets.UTF_8);
-            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(BASE + "/")).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
-                    .header("X-GitHub-Delivery", UUID.randomUUID().toString())
-                    .header("X-Hub-Signature-256", Webhooks.sign(body, FakeGitHub.WEBHOOK_SECRET))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding()));
+            sent.add(http.sendAsync(signedPullRequestEvent(Webhooks.opened(github, repo, n)), HttpResponse.BodyHandlers.discarding()));
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         long done = waitUntil(() -> IntStream.rangeClosed(1, BURST_PRS).allMatch(n -> !github.conclusion(repo, sha(n), "review-rules").isEmpty()
@@ -387,7 +382,12 @@ class LoadBenchmark {
 
     /** A signed pull_request delivery with a fresh delivery id, as GitHub would send it. */
     static HttpRequest signedPullRequestEvent(String action, String repo, int n) {
-        byte[] body = Webhooks.pullRequest(action, repo, n, "eve", sha(n)).toString().getBytes(StandardCharsets.UTF_8);
+        return signedPullRequestEvent(Webhooks.pullRequest(action, repo, n, "eve", sha(n)));
+    }
+
+    /** A payload sent as a signed pull_request delivery with a fresh delivery id. */
+    static HttpRequest signedPullRequestEvent(ObjectNode payload) {
+        byte[] body = payload.toString().getBytes(StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(URI.create(BASE + "/")).timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json").header("X-GitHub-Event", "pull_request")
                 .header("X-GitHub-Delivery", UUID.randomUUID().toString())

@@ -133,8 +133,10 @@ public class EvaluatePullRequest {
      * when nothing else asked for the PR before it ran, this process has not evaluated the PR before, and GitHub
      * updated the PR at most {@link #FRESH_PAYLOAD} ago; otherwise it reads the PR like any evaluation.
      */
-    public CompletableFuture<Void> requestOpened(PullRequestRef ref, PullRequestOpened opened) {
-        return request(ref, concerning(Trigger.OPENED), opened);
+    public CompletableFuture<Void> requestOpened(PullRequestOpened opened) {
+        PullRequest pr = opened.pullRequest();
+        return request(new PullRequestRef(opened.installationId(), pr.repository(), pr.number()),
+                concerning(Trigger.OPENED), opened);
     }
 
     /** Queues an evaluation of every check. */
@@ -208,8 +210,7 @@ public class EvaluatePullRequest {
 
     /** Whether the {@code opened} payload's PR can stand in for reading it (see {@link #requestOpened}). */
     private boolean fresh(PullRequestRef ref, PullRequestOpened opened) {
-        if (opened == null || opened.updatedAt() == null || evaluated.getIfPresent(ref) != null
-                || opened.pullRequest().number() != ref.number() || !opened.pullRequest().repository().equals(ref.repository())) {
+        if (opened == null || opened.updatedAt() == null || evaluated.getIfPresent(ref) != null) {
             return false;
         }
         Duration age = Duration.between(opened.updatedAt(), clock.instant());

@@ -26,9 +26,7 @@ public class ReevaluateChangedPullRequests {
 
     /** A new PR: its payload is fresh, so the evaluation may use it instead of reading the PR again. */
     void onOpened(@PullRequest.Opened GitHubEvent event) {
-        PullRequestOpened opened = PullRequestOpened.of(event);
-        io.mojaloop.releasebot.github.model.PullRequest pr = opened.pullRequest();
-        evaluations.requestOpened(ref(opened.installationId(), pr.repository(), pr.number()), opened);
+        evaluations.requestOpened(PullRequestOpened.of(event));
     }
 
     void onPullRequest(@PullRequest.Reopened @PullRequest.Synchronize @PullRequest.ReadyForReview
