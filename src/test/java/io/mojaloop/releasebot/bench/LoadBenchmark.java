@@ -55,6 +55,8 @@ class LoadBenchmark {
     static final boolean CALLS_ONLY = "calls".equals(System.getProperty("bench.only"));
     /** {@code -Dbench.only=burst}: only the bursts of new PRs under the write limits. */
     static final boolean BURST_ONLY = "burst".equals(System.getProperty("bench.only"));
+    /** {@code -Dbench.only=load}: the calls per event and the 100/s load with its resident memory, nothing after. */
+    static final boolean LOAD_ONLY = "load".equals(System.getProperty("bench.only"));
     /** GitHub's minute, scaled for the bursts ({@code bench.burst-window-seconds}, 10). */
     static final int BURST_WINDOW_SECONDS = Integer.getInteger("bench.burst-window-seconds", 10);
     static final int BURST_PRS = Integer.getInteger("bench.burst-prs", 60);
@@ -86,6 +88,11 @@ class LoadBenchmark {
         } finally {
             app.close();
             github.stop();
+        }
+        if (LOAD_ONLY) {
+            Files.writeString(Path.of("target/benchmark.md"), report.toString(), StandardCharsets.UTF_8);
+            System.out.println("\n==== benchmark ====\n" + report);
+            return;
         }
         bursts();
         // 3: a freeze flip at a scaled write budget

@@ -21,7 +21,7 @@ import io.mojaloop.releasebot.it.PackagedApp;
  * except the GitHub App's credentials and API address (the simulated GitHub, which the app does not call before it is
  * ready). Prints, and writes to {@code target/start-benchmark.md}, the time from launching {@code java} to
  * {@code /q/health/ready} answering 200, and the resident memory then and after {@code bench.idle-seconds} (5) idle.
- * {@code -Dbench.jvm-variants="-Xmx512m|-Xmx512m -XX:SharedArchiveFile=app-cds.jsa"} measures other JVM options
+ * {@code -Dbench.jvm-variants="-Xmx512m|-Xmx512m -XX:AOTCache=app.aot"} measures other JVM options
  * ({@code |} between the variants) against the image's, starting each in turn so that a busy moment of the machine
  * falls on all of them. Not part of the build; run after {@code ./mvnw package} with
  * {@code ./mvnw -B surefire:test -Dtest=StartBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.

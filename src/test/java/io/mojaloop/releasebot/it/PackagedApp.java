@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * The packaged app ({@code target/quarkus-app/quarkus-run.jar}) as a process of its own, for the tests and
  * benchmarks that need to kill and restart it or measure it from outside: the same artifact the container runs,
  * started the way the container starts it (the JVM options of {@code quarkus.jib.jvm-entrypoint} in
- * application.properties, from the app's directory so that its AppCDS archive is used).
+ * application.properties, from the app's directory so that its AOT cache, {@value #AOT_CACHE}, is used).
  */
 public final class PackagedApp implements AutoCloseable {
 
@@ -38,11 +38,16 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     static final Path APP_DIR = Path.of("target", "quarkus-app");
+    /** The JVM's ahead-of-time cache in the app's directory, written at package time by {@link AotTraining}. */
+    static final String AOT_CACHE = "app.aot";
+    /** The first Java with an AOT cache (JEP 483); an older JVM refuses {@code -XX:AOTCache} as unknown. */
+    static final int AOT_SINCE = 24;
 
     /**
      * The JVM options the image starts the app with: {@code quarkus.jib.jvm-entrypoint} without its {@code java} and
      * {@code -jar quarkus-run.jar}. {@code -Dpackaged-app.jvm-options="..."} (space-separated) replaces them, to measure
-     * other settings against these.
+     * other settings against these. On a Java older than {@value #AOT_SINCE} (a build without a JDK 25, see README)
+     * the AOT cache option is left out: that JVM would not start with it, and the app starts without a cache.
      */
     public static List<String> jvmOptions() {
         String override = System.getProperty("packaged-app.jvm-options");
@@ -60,7 +65,8 @@ public final class PackagedApp implements AutoCloseable {
                 || !entrypoint.subList(entrypoint.size() - 2, entrypoint.size()).equals(List.of("-jar", "quarkus-run.jar"))) {
             throw new IllegalStateException("quarkus.jib.jvm-entrypoint is not java,<options>,-jar,quarkus-run.jar: " + entrypoint);
         }
-        return entrypoint.subList(1, entrypoint.size() - 2);
+        return entrypoint.subList(1, entrypoint.size() - 2).stream()
+                .filter(o -> Runtime.version().feature() >= AOT_SINCE || !o.startsWith("-XX:AOTCache")).toList();
     }
 
     /** Starts the app with these settings (e.g. FakeGitHub.start()'s) on the port (0: any free one); waits until ready. */
@@ -124,8 +130,13 @@ public final class PackagedApp implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(20));
+    }
+
+    /** SIGTERM, as Kubernetes stops a pod; kill -9 when the process has not exited after this long. */
+    public void stop(Duration grace) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             kill();
         }
     }
