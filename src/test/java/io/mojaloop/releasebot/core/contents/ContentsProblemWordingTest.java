@@ -13,6 +13,7 @@ import io.mojaloop.releasebot.core.config.Contents;
 import io.mojaloop.releasebot.core.contents.ChartRef.Source;
 import io.mojaloop.releasebot.core.contents.CompareResult.Commit;
 import io.mojaloop.releasebot.core.contents.CompareResult.Failure;
+import io.mojaloop.releasebot.render.ContentsProblems;
 import io.mojaloop.releasebot.render.Texts;
 import io.mojaloop.releasebot.render.Wording;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +32,8 @@ class ContentsProblemWordingTest {
 
     @Inject
     Texts texts;
+    @Inject
+    ContentsProblems wording;
 
     final Wording.Sheet sheet = new Wording.Sheet();
 
@@ -51,8 +54,8 @@ class ContentsProblemWordingTest {
     }
 
     @SuppressWarnings("unchecked")
-    static String json(ReleaseContents contents) {
-        List<Map<String, Object>> problems = (List<Map<String, Object>>) contents.json().get("problems");
+    String json(ReleaseContents contents) {
+        List<Map<String, Object>> problems = (List<Map<String, Object>>) contents.json(wording::message).get("problems");
         return String.valueOf(problems.get(0).get("message"));
     }
 
