@@ -31,6 +31,14 @@ public class Texts {
         return clean(f.render(data));
     }
 
+    /**
+     * A template that says one sentence of plain text: as rendered, without the line breaks around it; white space
+     * inside it (from the data: what GitHub said) is kept as it is.
+     */
+    public String sentence(String template, Map<String, Object> data) {
+        return load(template).render(data).strip();
+    }
+
     private Template load(String name) {
         Template template = engine.getTemplate(name);
         if (template == null) {

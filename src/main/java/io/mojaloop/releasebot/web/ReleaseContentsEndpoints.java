@@ -28,6 +28,7 @@ import io.mojaloop.releasebot.core.contents.NotesView;
 import io.mojaloop.releasebot.core.contents.ReleaseContents;
 import io.mojaloop.releasebot.github.GitHubApiFactory;
 import io.mojaloop.releasebot.github.GitHubWeb;
+import io.mojaloop.releasebot.render.ContentsProblems;
 import io.mojaloop.releasebot.render.Texts;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -51,6 +52,8 @@ public class ReleaseContentsEndpoints {
     ReadReleaseContents reader;
     @Inject
     Texts texts;
+    @Inject
+    ContentsProblems problems;
     @Inject
     GitHubWeb web;
     @Inject
@@ -86,7 +89,7 @@ public class ReleaseContentsEndpoints {
     @GET
     @Path("/contents")
     public Response contents(@PathParam("version") String version) {
-        return answer(version, found -> Response.ok(found.contents().json(), MediaType.APPLICATION_JSON));
+        return answer(version, found -> Response.ok(found.contents().json(problems::message), MediaType.APPLICATION_JSON));
     }
 
     interface Answer {

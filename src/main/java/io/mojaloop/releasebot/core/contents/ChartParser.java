@@ -23,6 +23,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 import io.mojaloop.releasebot.core.contents.Chart.AppVersion;
 import io.mojaloop.releasebot.core.contents.Chart.Dependency;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Found;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Kind;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Location;
 
 /**
  * Reads an umbrella {@code Chart.yaml} with SnakeYAML's node API (as the config is read): text in, a
@@ -44,7 +47,7 @@ public final class ChartParser {
     }
 
     /**
-     * @param where how messages name the file: {@code helm:mojaloop/Chart.yaml at v17.2.0-rc.1}
+     * @param where how problems name the file: {@code helm:mojaloop/Chart.yaml@v17.2.0-rc.1}
      */
     public static Chart parse(String where, String text) {
         List<ContentsProblem> problems = new ArrayList<>();
@@ -54,29 +57,26 @@ public final class ChartParser {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = (e.getContext() == null ? "" : e.getContext() + ": ") + e.getProblem();
-            problems.add(ContentsProblem.release(where + (mark == null ? "" : ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1))
-                    + ": the chart is not valid YAML (" + what + "), so the release's components are unknown"));
+            problems.add(ContentsProblem.notYaml(mark == null ? Location.of(where)
+                    : new Location(where, mark.getLine() + 1, mark.getColumn() + 1), what));
             return Chart.unreadable(problems);
         } catch (YAMLException e) {
-            problems.add(ContentsProblem.release(where + ": the chart is not valid YAML (" + e.getMessage()
-                    + "), so the release's components are unknown"));
+            problems.add(ContentsProblem.notYaml(Location.of(where), e.getMessage()));
             return Chart.unreadable(problems);
         }
         if (root == null || root instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-            problems.add(ContentsProblem.release(where + ": the chart is empty, so the release's components are unknown"));
+            problems.add(ContentsProblem.chart(Kind.CHART_EMPTY, null, Location.of(where), null, null));
             return Chart.unreadable(problems);
         }
         if (!(root instanceof MappingNode mapping)) {
-            problems.add(ContentsProblem.release(at(where, root) + ": the chart is not a mapping (found " + describe(root)
-                    + "), so the release's components are unknown"));
+            problems.add(ContentsProblem.shape(Kind.NOT_A_MAPPING, at(where, root), found(root), quoted(root), 0));
             return Chart.unreadable(problems);
         }
         Map<String, Node> top = new LinkedHashMap<>();
         for (NodeTuple t : mapping.getValue()) {
             if (t.getKeyNode() instanceof ScalarNode k) {
                 if (top.containsKey(k.getValue()) && List.of("appVersion", "dependencies").contains(k.getValue())) {
-                    problems.add(ContentsProblem.release(at(where, k) + ": the chart gives " + k.getValue()
-                            + " twice; the first is used"));
+                    problems.add(ContentsProblem.chart(Kind.KEY_TWICE, null, at(where, k), k.getValue(), null));
                 }
                 top.putIfAbsent(k.getValue(), t.getValueNode());
             }
@@ -91,19 +91,16 @@ public final class ChartParser {
     static List<AppVersion> appVersions(String where, Node node, List<ContentsProblem> problems) {
         List<AppVersion> result = new ArrayList<>();
         if (node == null || node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-            problems.add(ContentsProblem.release(where + ": the chart has no appVersion (\"name: vX.Y.Z; ...\"), so no "
-                    + "component's version is known"));
+            problems.add(ContentsProblem.chart(Kind.NO_APP_VERSION, null, Location.of(where), null, null));
             return result;
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problems.add(ContentsProblem.release(at(where, node) + ": appVersion is " + describe(node) + ", not a text "
-                    + "\"name: vX.Y.Z; ...\", so no component's version is known"));
+            problems.add(ContentsProblem.shape(Kind.APP_VERSION_NOT_TEXT, at(where, node), found(node), quoted(node), 0));
             return result;
         }
         String text = scalar.getValue();
         if (!text.contains(":")) {
-            problems.add(ContentsProblem.release(at(where, node) + ": appVersion \"" + clip(text) + "\" is not a list of "
-                    + "\"name: vX.Y.Z; ...\", so no component's version is known"));
+            problems.add(ContentsProblem.chart(Kind.APP_VERSION_NOT_A_LIST, null, at(where, node), null, clip(text)));
             return result;
         }
         Map<String, AppVersion> byName = new LinkedHashMap<>();
@@ -114,29 +111,24 @@ public final class ChartParser {
             }
             int colon = part.indexOf(':');
             if (colon < 0) {
-                problems.add(ContentsProblem.release(at(where, node) + ": appVersion part \"" + clip(part)
-                        + "\" is not \"name: version\"; it is left out"));
+                problems.add(ContentsProblem.chart(Kind.PART_NOT_NAME_VERSION, null, at(where, node), null, clip(part)));
                 continue;
             }
             String name = part.substring(0, colon).strip();
             String version = part.substring(colon + 1).strip();
             if (name.isEmpty()) {
-                problems.add(ContentsProblem.release(at(where, node) + ": appVersion part \"" + clip(part)
-                        + "\" has no name; it is left out"));
+                problems.add(ContentsProblem.chart(Kind.PART_NO_NAME, null, at(where, node), null, clip(part)));
                 continue;
             }
             if (!NAME.matcher(name).matches()) {
-                problems.add(ContentsProblem.release(at(where, node) + ": appVersion part \"" + clip(part) + "\": \""
-                        + clip(name) + "\" is not a chart name (letters, digits, ., - and _); it is left out"));
+                problems.add(ContentsProblem.chart(Kind.PART_BAD_NAME, null, at(where, node), clip(name), clip(part)));
                 continue;
             }
             if (version.isEmpty()) {
-                problems.add(ContentsProblem.of(name, at(where, node) + ": appVersion names " + name
-                        + " without a version; its version is unknown"));
+                problems.add(ContentsProblem.chart(Kind.NO_VERSION, name, at(where, node), name, null));
                 version = null;
             } else if (!ONE_VERSION.matcher(version).matches()) {
-                problems.add(ContentsProblem.of(name, at(where, node) + ": appVersion gives " + name + " the version \""
-                        + clip(version) + "\", which is not one version (a ; missing?); its version is unknown"));
+                problems.add(ContentsProblem.chart(Kind.NOT_ONE_VERSION, name, at(where, node), name, clip(version)));
                 version = null;
             }
             String key = name.toLowerCase(Locale.ROOT);
@@ -144,15 +136,12 @@ public final class ChartParser {
             if (first == null) {
                 byName.put(key, new AppVersion(name, version));
             } else if (!java.util.Objects.equals(first.version(), version)) {
-                problems.add(ContentsProblem.of(first.name(), at(where, node) + ": appVersion lists " + name + " twice, at "
-                        + (first.version() == null ? "no version" : first.version()) + " and "
-                        + (version == null ? "no version" : version) + "; the first is used"));
+                problems.add(ContentsProblem.listedTwice(first.name(), at(where, node), name, first.version(), version));
             }
         }
         result.addAll(byName.values());
         if (result.isEmpty()) {
-            problems.add(ContentsProblem.release(at(where, node) + ": appVersion lists no component, so no component's "
-                    + "version is known"));
+            problems.add(ContentsProblem.chart(Kind.NO_COMPONENT, null, at(where, node), null, null));
         }
         return result;
     }
@@ -163,8 +152,7 @@ public final class ChartParser {
             return result;
         }
         if (!(node instanceof SequenceNode list)) {
-            problems.add(ContentsProblem.release(at(where, node) + ": dependencies is " + describe(node)
-                    + ", not a list; no component is read from it"));
+            problems.add(ContentsProblem.shape(Kind.DEPENDENCIES_NOT_A_LIST, at(where, node), found(node), quoted(node), 0));
             return result;
         }
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -172,8 +160,7 @@ public final class ChartParser {
         for (Node item : list.getValue()) {
             int n = i++;
             if (!(item instanceof MappingNode m)) {
-                problems.add(ContentsProblem.release(at(where, item) + ": dependencies[" + n + "] is " + describe(item)
-                        + ", not a mapping with a name; it is left out"));
+                problems.add(ContentsProblem.shape(Kind.DEPENDENCY_NOT_A_MAPPING, at(where, item), found(item), quoted(item), n));
                 continue;
             }
             Map<String, Node> keys = new LinkedHashMap<>();
@@ -184,13 +171,12 @@ public final class ChartParser {
             }
             String name = plain(keys.get("name"));
             if (name == null || name.isBlank()) {
-                problems.add(ContentsProblem.release(at(where, item) + ": dependencies[" + n + "] has no name; it is left out"));
+                problems.add(ContentsProblem.dependency(Kind.DEPENDENCY_NO_NAME, at(where, item), n, null));
                 continue;
             }
             name = name.strip();
             if (!NAME.matcher(name).matches()) {
-                problems.add(ContentsProblem.release(at(where, item) + ": dependencies[" + n + "]: \"" + clip(name)
-                        + "\" is not a chart name; it is left out"));
+                problems.add(ContentsProblem.dependency(Kind.DEPENDENCY_BAD_NAME, at(where, item), n, clip(name)));
                 continue;
             }
             String alias = plain(keys.get("alias"));
@@ -216,19 +202,25 @@ public final class ChartParser {
         return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? s.getValue() : null;
     }
 
-    static String at(String where, Node node) {
+    /** The node's line (its column does not help people find a value). */
+    static Location at(String where, Node node) {
         Mark mark = node.getStartMark();
-        return mark == null ? where : where + ":" + (mark.getLine() + 1);
+        return mark == null ? Location.of(where) : new Location(where, mark.getLine() + 1, 0);
     }
 
-    static String describe(Node node) {
+    static Found found(Node node) {
         if (node instanceof ScalarNode s) {
-            return s.getTag().equals(Tag.NULL) ? "nothing" : "\"" + clip(s.getValue()) + "\"";
+            return s.getTag().equals(Tag.NULL) ? Found.NOTHING : Found.TEXT;
         }
-        return node instanceof SequenceNode ? "a list" : node instanceof MappingNode ? "a mapping" : "something else";
+        return node instanceof SequenceNode ? Found.LIST : node instanceof MappingNode ? Found.MAPPING : Found.OTHER;
     }
 
-    /** Chart text quoted in a message: at most 80 characters. */
+    /** A text's value, clipped; null for anything else. */
+    static String quoted(Node node) {
+        return node instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) ? clip(s.getValue()) : null;
+    }
+
+    /** Chart text quoted in a problem: at most 80 characters. */
     static String clip(String text) {
         return text.length() > 80 ? text.substring(0, 79) + "…" : text;
     }

@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import io.mojaloop.releasebot.core.config.Contents;
 import io.mojaloop.releasebot.core.contents.Component.CompareStatus;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Kind;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Location;
 
 /**
  * The first half of a release's contents: the two charts read and compared component by component, and the
@@ -58,8 +60,7 @@ public record ContentsDiff(String version, Contents settings, ChartRef current, 
                     continue;
                 }
                 if (Change.wentDown(match.version, e.version)) {
-                    problems.add(ContentsProblem.of(e.name, e.name + " went down from " + match.version + " to " + e.version
-                            + " since the previous release; its commits are not compared"));
+                    problems.add(ContentsProblem.wentDown(e.name, match.version, e.version));
                     continue;
                 }
                 CompareRequest request = new CompareRequest(e.name, e.repository, match.version, e.version);
@@ -100,29 +101,18 @@ public record ContentsDiff(String version, Contents settings, ChartRef current, 
     }
 
     Component changes(Component c, CompareRequest request, CompareResult result, List<ContentsProblem> problems) {
-        String range = request.base() + "..." + request.head();
-        String repo = request.repository();
         if (result == null) {
-            problems.add(ContentsProblem.of(c.name(), c.name() + ": " + repo + " was not compared (" + range
-                    + "); its changes are not listed"));
+            problems.add(ContentsProblem.compare(Kind.NOT_COMPARED, c.name(), request, null));
             return c.withChanges(CompareStatus.MISSING, 0, List.of(), List.of(), List.of(), List.of());
         }
         if (result.failure() != null) {
-            String detail = result.detail() == null || result.detail().isBlank() ? "" : ": " + result.detail().strip();
-            String message = switch (result.failure()) {
-                case REPOSITORY_NOT_FOUND -> settings.maps(c.name())
-                        ? c.name() + ": the repository " + repo + " (as contents.components maps it) was not found; its changes "
-                                + "are not listed"
-                        : c.name() + ": no repository " + repo + " was found; if the chart name is not the repository's, map it "
-                                + "in contents.components (" + c.name() + ": <repository>); its changes are not listed";
-                case NOT_FOUND -> c.name() + ": GitHub found no tag " + request.base() + " or " + request.head() + " in " + repo
-                        + " (compare " + range + " answered 404" + detail + "); its changes are not listed";
-                case REFUSED -> c.name() + ": GitHub refused to compare " + range + " in " + repo + " (422" + detail
-                        + "); its changes are not listed";
-                case UNREADABLE -> c.name() + ": " + repo + " could not be read (compare " + range
-                        + (detail.isEmpty() ? "" : detail) + "); its changes are not listed";
+            Kind kind = switch (result.failure()) {
+                case REPOSITORY_NOT_FOUND -> settings.maps(c.name()) ? Kind.MAPPED_REPOSITORY_NOT_FOUND : Kind.REPOSITORY_NOT_FOUND;
+                case NOT_FOUND -> Kind.TAG_NOT_FOUND;
+                case REFUSED -> Kind.COMPARE_REFUSED;
+                case UNREADABLE -> Kind.COMPARE_UNREADABLE;
             };
-            problems.add(ContentsProblem.of(c.name(), message));
+            problems.add(ContentsProblem.compare(kind, c.name(), request, ContentsProblem.said(result.detail())));
             CompareStatus status = switch (result.failure()) {
                 case REPOSITORY_NOT_FOUND -> CompareStatus.REPOSITORY_NOT_FOUND;
                 case NOT_FOUND -> CompareStatus.NOT_FOUND;
@@ -148,10 +138,7 @@ public record ContentsDiff(String version, Contents settings, ChartRef current, 
         CompareStatus status = CompareStatus.COMPLETE;
         if (result.truncated()) {
             status = CompareStatus.TRUNCATED;
-            int missing = result.totalCommits() - result.commits().size();
-            problems.add(ContentsProblem.of(c.name(), c.name() + ": GitHub's compare of " + range + " in " + repo + " lists "
-                    + result.commits().size() + " of " + result.totalCommits() + " commits (one compare answers at most 250); "
-                    + "the other " + missing + " are not listed"));
+            problems.add(ContentsProblem.truncated(c.name(), request, result.commits().size(), result.totalCommits()));
         }
         return c.withChanges(status, Math.max(result.totalCommits(), result.commits().size()), breaking, features, fixes, other);
     }
@@ -167,7 +154,7 @@ public record ContentsDiff(String version, Contents settings, ChartRef current, 
                 List.of(), List.of(), List.of(), List.of());
     }
 
-    /** {@code helm:mojaloop/Chart.yaml@v17.2.0-rc.1}: how messages name a chart file at a ref. */
+    /** {@code helm:mojaloop/Chart.yaml@v17.2.0-rc.1}: how problems name a chart file at a ref. */
     static String where(Contents settings, ChartRef ref) {
         return settings.repo() + ":" + settings.chart() + "@" + ref.ref();
     }
@@ -175,25 +162,15 @@ public record ContentsDiff(String version, Contents settings, ChartRef current, 
     /** The parsed chart, or null (with a problem) when it was not read or is no chart. */
     static Chart chart(Contents settings, ChartRead read, boolean previous, List<ContentsProblem> problems) {
         String where = where(settings, read.ref());
-        String consequence = previous ? "the previous release's chart is unknown, so no component's change is known"
-                : "the release's components are unknown";
         if (!read.read()) {
-            String what = switch (read.ref().source()) {
-                case CANDIDATE -> "the candidate tag " + read.ref().ref();
-                case FINAL -> "the tag " + read.ref().ref();
-                case DEFAULT_BRANCH -> "the default branch " + read.ref().ref();
-                case PREVIOUS, PREVIOUS_HIGHEST -> "the previous release's tag " + read.ref().ref();
-            };
-            String detail = read.detail() == null || read.detail().isBlank() ? "" : " (" + read.detail().strip() + ")";
-            problems.add(ContentsProblem.release(where + ": " + (read.failure() == ChartRead.Failure.UNREADABLE
-                    ? "could not be read at " + what + detail
-                    : settings.chart() + " was not found at " + what + detail) + "; " + consequence));
+            Kind kind = read.failure() == ChartRead.Failure.UNREADABLE ? Kind.CHART_UNREADABLE : Kind.CHART_NOT_FOUND;
+            problems.add(ContentsProblem.chartRead(kind, Location.of(where), settings.chart(), read.ref(), ContentsProblem.said(read.detail())));
             return null;
         }
         Chart chart = ChartParser.parse(where, read.text());
         if (previous) {
             for (ContentsProblem p : chart.problems()) {
-                problems.add(new ContentsProblem(p.component(), "In the previous release's chart: " + p.message()));
+                problems.add(ContentsProblem.inPreviousChart(p));
             }
         } else {
             problems.addAll(chart.problems());

@@ -11,11 +11,12 @@ import java.util.List;
  *
  * @param draftUrl where the full draft notes are (null when there is no such link)
  * @param hidden changed components not listed here
+ * @param problems the first problems (each line clipped to {@link #problemLength()} by the template)
  * @param hiddenProblems problem lines not listed here
  */
 public record ContentsSection(String version, boolean read, boolean previousRead, ChartRef current, String chartUrl,
         String previous, String previousUrl, int components, int changed, List<Row> rows, int hidden, int features,
-        int fixes, int breaking, int other, int removed, List<String> problems, int hiddenProblems, String draftUrl) {
+        int fixes, int breaking, int other, int removed, List<ContentsProblem> problems, int hiddenProblems, String draftUrl) {
 
     public static final int MAX_ROWS = 25;
     public static final int MAX_PROBLEMS = 5;
@@ -37,6 +38,11 @@ public record ContentsSection(String version, boolean read, boolean previousRead
         }
     }
 
+    /** The longest problem line, in characters. */
+    public int problemLength() {
+        return PROBLEM;
+    }
+
     public static ContentsSection of(ReleaseContents contents, Links links, String draftUrl) {
         List<Row> rows = new ArrayList<>();
         List<Component> changed = contents.changed();
@@ -50,7 +56,7 @@ public record ContentsSection(String version, boolean read, boolean previousRead
                     c.fixes().size(), c.breaking().size(), !compared || c.compare().listed(),
                     c.compare() == Component.CompareStatus.TRUNCATED, c.listed(), c.totalCommits()));
         }
-        List<String> problems = contents.problems().stream().limit(MAX_PROBLEMS).map(p -> Links.clip(p.message(), PROBLEM)).toList();
+        List<ContentsProblem> problems = contents.problems().stream().limit(MAX_PROBLEMS).toList();
         NotesView notes = NotesView.of(contents, links);
         return new ContentsSection(Links.clip(contents.version(), VERSION), contents.read(), contents.previousRead(),
                 contents.current() == null ? null : new ChartRef(Links.clip(contents.current().ref(), VERSION), contents.current().source()),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -42,7 +43,7 @@ public record ReleaseContents(String version, String repository, String chart, C
             }
             kept.add(c.withChanges(Component.CompareStatus.NONE, 0, List.of(), List.of(), List.of(), List.of()));
             all.removeIf(p -> c.name().equals(p.component()));
-            all.add(ContentsProblem.of(c.name(), c.name() + ": its repository is not public, so its changes are not shown here"));
+            all.add(ContentsProblem.notPublic(c.name()));
         }
         return new ReleaseContents(version, repository, chart, current, previous, read, previousRead, kept, all);
     }
@@ -116,8 +117,10 @@ public record ReleaseContents(String version, String repository, String chart, C
      * {@code repository}, {@code version}, {@code previous}, {@code change}, {@code compare}, {@code commits},
      * {@code breaking[]}, {@code features[]}, {@code fixes[]}, {@code other[]}, each change with {@code title},
      * {@code sha}, {@code pr}, {@code issues[]}) and {@code problems[]} ({@code component}, {@code message}).
+     *
+     * @param message each problem's sentence (the edge renders it from its template)
      */
-    public Map<String, Object> json() {
+    public Map<String, Object> json(Function<ContentsProblem, String> message) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", version);
         Map<String, Object> chartJson = new LinkedHashMap<>();
@@ -157,7 +160,7 @@ public record ReleaseContents(String version, String repository, String chart, C
         for (ContentsProblem p : problems) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("component", p.component());
-            m.put("message", p.message());
+            m.put("message", message.apply(p));
             problemList.add(m);
         }
         root.put("problems", problemList);

@@ -47,11 +47,8 @@ public final class ReleaseTags {
         } else {
             before = highestBelow(version, releases).map(r -> new ChartRef(r.tag(), Source.PREVIOUS_HIGHEST)).orElse(null);
             if (before == null) {
-                problems.add(ContentsProblem.release(Version.parse(version).isEmpty()
-                        ? "The release version " + version + " is not a vX.Y.Z tag, so its previous release cannot be found: "
-                                + "set previous: for it in release-bot.yml; nothing is compared"
-                        : "No full vX.Y.Z release below " + version + " was found, so there is no previous release to compare "
-                                + "with (set previous: for it in release-bot.yml); nothing is compared"));
+                problems.add(ContentsProblem.release(Version.parse(version).isEmpty() ? ContentsProblem.Kind.NOT_A_VERSION
+                        : ContentsProblem.Kind.NO_PREVIOUS_RELEASE, version));
             }
         }
         return new Selection(current, before, problems);

@@ -17,6 +17,8 @@ import io.mojaloop.releasebot.core.config.BotConfig;
 import io.mojaloop.releasebot.core.config.ConfigLoader;
 import io.mojaloop.releasebot.core.config.Release;
 import io.mojaloop.releasebot.core.contents.Component;
+import io.mojaloop.releasebot.core.contents.ContentsProblem;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Kind;
 import io.mojaloop.releasebot.core.contents.ReleaseContents;
 import io.mojaloop.releasebot.github.GitHubApiException;
 import io.mojaloop.releasebot.github.InMemoryGitHub;
@@ -82,6 +84,15 @@ class ReadReleaseContentsTest {
         // ml-api-adapter: no comparison seeded and no repository: the compare's 404 is a missing repository
     }
 
+    /** Each problem as its kind and component. */
+    static List<String> problems(ReleaseContents contents) {
+        return contents.problems().stream().map(p -> p.kind() + " " + p.component()).toList();
+    }
+
+    static String message(ContentsProblem p) {
+        return p.kind().name();
+    }
+
     Component component(ReleaseContents contents, String name) {
         return contents.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
@@ -89,7 +100,7 @@ class ReadReleaseContentsTest {
     @Test
     void readsTwoChartsAndComparesChangedComponents() {
         ReleaseContents contents = reader.read("mojaloop", config, release, github);
-        assertTrue(contents.read(), contents.problems().toString());
+        assertTrue(contents.read(), problems(contents).toString());
         assertTrue(contents.previousRead());
         assertEquals("v17.2.0-rc.1", contents.current().ref());
         assertEquals("v17.1.0", contents.previousTag());
@@ -103,14 +114,14 @@ class ReadReleaseContentsTest {
         assertTrue(github.calls.contains("pullRequestsOfCommit mojaloop/central-ledger a2"));
         assertTrue(github.calls.stream().noneMatch(c -> c.equals("pullRequestsOfCommit mojaloop/central-ledger a1")));
         assertTrue(github.calls.stream().noneMatch(c -> c.equals("pullRequestsOfCommit mojaloop/account-lookup-service b1")));
-        String problems = contents.problems().toString();
+        List<String> problems = problems(contents);
         // 422
-        assertTrue(problems.contains("refused"), problems);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(Kind.COMPARE_REFUSED + " ")), problems.toString());
         // truncated
-        assertTrue(problems.contains("250"), problems);
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(Kind.TRUNCATED + " ")), problems.toString());
         // 404, repository missing
-        assertTrue(problems.contains("ml-api-adapter: no repository"), problems);
-        Map<String, Object> json = contents.json();
+        assertTrue(problems.contains(Kind.REPOSITORY_NOT_FOUND + " ml-api-adapter"), problems.toString());
+        Map<String, Object> json = contents.json(ReadReleaseContentsTest::message);
         assertEquals("v17.2.0", json.get("version"));
     }
 
@@ -118,8 +129,8 @@ class ReadReleaseContentsTest {
     void compare404InAnExistingRepositoryIsAMissingTag() {
         github.repositories.put("mojaloop/ml-api-adapter", new Repository("mojaloop/ml-api-adapter", "main", false, false));
         ReleaseContents contents = reader.read("mojaloop", config, release, github);
-        String problems = contents.problems().toString();
-        assertTrue(problems.contains("ml-api-adapter: GitHub found no tag"), problems);
+        List<String> problems = problems(contents);
+        assertTrue(problems.contains(Kind.TAG_NOT_FOUND + " ml-api-adapter"), problems.toString());
     }
 
     @Test
@@ -133,7 +144,8 @@ class ReadReleaseContentsTest {
         List<String> asked = github.calls.stream().filter(c -> c.startsWith("compare ")).toList();
         assertTrue(asked.stream().noneMatch(c -> c.contains("central-ledger") || c.contains("account-lookup-service")), asked.toString());
         assertTrue(github.calls.stream().noneMatch(c -> c.startsWith("pullRequestsOfCommit")), github.calls.toString());
-        assertEquals(first.json(), second.json());
+        assertEquals(first.json(ReadReleaseContentsTest::message), second.json(ReadReleaseContentsTest::message));
+        assertEquals(first.problems(), second.problems());
     }
 
     @Test

@@ -12,10 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import io.mojaloop.releasebot.core.contents.Chart.AppVersion;
 import io.mojaloop.releasebot.core.contents.Chart.Dependency;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Found;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Kind;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Location;
 
 class ChartParserTest {
 
     static final String WHERE = "helm:mojaloop/Chart.yaml@v17.0.4";
+    static final Location LINE_3 = new Location(WHERE, 3, 0);
 
     static String realChart() throws IOException {
         return Files.readString(Path.of("src/test/resources/contents/umbrella-Chart.yaml"), StandardCharsets.UTF_8);
@@ -29,8 +33,8 @@ class ChartParserTest {
         return parse("name: mojaloop\nversion: 1.0.0\nappVersion: " + value + "\n");
     }
 
-    static List<String> messages(Chart chart) {
-        return chart.problems().stream().map(ContentsProblem::message).toList();
+    static List<Kind> kinds(Chart chart) {
+        return chart.problems().stream().map(ContentsProblem::kind).toList();
     }
 
     @Test
@@ -85,8 +89,11 @@ class ChartParserTest {
         Chart differ = appVersion("\"central-ledger: v19.7.4; ml-api-adapter: v16.5.6; Central-Ledger: v19.8.0\"");
         assertThat(differ.appVersions()).containsExactly(new AppVersion("central-ledger", "v19.7.4"),
                 new AppVersion("ml-api-adapter", "v16.5.6"));
-        assertThat(differ.problems()).containsExactly(ContentsProblem.of("central-ledger",
-                WHERE + ":3: appVersion lists Central-Ledger twice, at v19.7.4 and v19.8.0; the first is used"));
+        // the component as first listed; the name as listed again
+        assertThat(differ.problems()).containsExactly(ContentsProblem.listedTwice("central-ledger", LINE_3, "Central-Ledger",
+                "v19.7.4", "v19.8.0"));
+        assertThat(appVersion("\"a:; A: v1.0.0\"").problems()).containsExactly(ContentsProblem.chart(Kind.NO_VERSION, "a", LINE_3, "a", null),
+                ContentsProblem.listedTwice("a", LINE_3, "A", null, "v1.0.0"));
     }
 
     @Test
@@ -95,15 +102,12 @@ class ChartParserTest {
                 + "thirdparty-sdk: v15.1.3; simulator: v12.2.5\"");
         assertThat(chart.appVersions()).containsExactly(new AppVersion("quoting-service", null), new AppVersion("auth-service", null),
                 new AppVersion("simulator", "v12.2.5"));
-        assertThat(messages(chart)).containsExactly(
-                WHERE + ":3: appVersion part \"central-ledger v19.7.4\" is not \"name: version\"; it is left out",
-                WHERE + ":3: appVersion part \": v1.0.0\" has no name; it is left out",
-                WHERE + ":3: appVersion part \"ml api adapter: v1\": \"ml api adapter\" is not a chart name (letters, digits, ., - and _); it is left out",
-                WHERE + ":3: appVersion names quoting-service without a version; its version is unknown",
-                WHERE + ":3: appVersion gives auth-service the version \"v15.2.5, thirdparty-sdk: v15.1.3\", which is not one version "
-                        + "(a ; missing?); its version is unknown");
-        assertThat(chart.problems().get(3).component()).isEqualTo("quoting-service");
-        assertThat(chart.problems().get(0).component()).isNull();
+        assertThat(chart.problems()).containsExactly(
+                ContentsProblem.chart(Kind.PART_NOT_NAME_VERSION, null, LINE_3, null, "central-ledger v19.7.4"),
+                ContentsProblem.chart(Kind.PART_NO_NAME, null, LINE_3, null, ": v1.0.0"),
+                ContentsProblem.chart(Kind.PART_BAD_NAME, null, LINE_3, "ml api adapter", "ml api adapter: v1"),
+                ContentsProblem.chart(Kind.NO_VERSION, "quoting-service", LINE_3, "quoting-service", null),
+                ContentsProblem.chart(Kind.NOT_ONE_VERSION, "auth-service", LINE_3, "auth-service", "v15.2.5, thirdparty-sdk: v15.1.3"));
     }
 
     @Test
@@ -111,32 +115,33 @@ class ChartParserTest {
         Chart plain = appVersion("17.0.4");
         assertThat(plain.parsed()).isTrue();
         assertThat(plain.appVersions()).isEmpty();
-        assertThat(messages(plain)).containsExactly(WHERE + ":3: appVersion \"17.0.4\" is not a list of \"name: vX.Y.Z; ...\", "
-                + "so no component's version is known");
-        assertThat(messages(appVersion("[a, b]"))).containsExactly(WHERE + ":3: appVersion is a list, not a text \"name: vX.Y.Z; ...\", "
-                + "so no component's version is known");
-        assertThat(messages(appVersion("{central-ledger: v19.7.4}"))).singleElement().asString().contains("appVersion is a mapping");
-        assertThat(messages(appVersion("\";;; \""))).singleElement().asString().contains("is not a list");
-        assertThat(messages(appVersion("\": v1.0.0; :;\""))).containsExactly(
-                WHERE + ":3: appVersion part \": v1.0.0\" has no name; it is left out",
-                WHERE + ":3: appVersion part \":\" has no name; it is left out",
-                WHERE + ":3: appVersion lists no component, so no component's version is known");
-        assertThat(messages(parse("name: mojaloop\n"))).containsExactly(WHERE + ": the chart has no appVersion (\"name: vX.Y.Z; ...\"), "
-                + "so no component's version is known");
-        assertThat(messages(parse("appVersion:\n"))).singleElement().asString().contains("has no appVersion");
+        assertThat(plain.problems()).containsExactly(ContentsProblem.chart(Kind.APP_VERSION_NOT_A_LIST, null, LINE_3, null, "17.0.4"));
+        assertThat(appVersion("[a, b]").problems()).containsExactly(ContentsProblem.shape(Kind.APP_VERSION_NOT_TEXT, LINE_3, Found.LIST, null, 0));
+        assertThat(appVersion("{central-ledger: v19.7.4}").problems()).containsExactly(
+                ContentsProblem.shape(Kind.APP_VERSION_NOT_TEXT, LINE_3, Found.MAPPING, null, 0));
+        assertThat(appVersion("\";;; \"").problems()).containsExactly(ContentsProblem.chart(Kind.APP_VERSION_NOT_A_LIST, null, LINE_3, null, ";;; "));
+        assertThat(appVersion("\": v1.0.0; :;\"").problems()).containsExactly(
+                ContentsProblem.chart(Kind.PART_NO_NAME, null, LINE_3, null, ": v1.0.0"),
+                ContentsProblem.chart(Kind.PART_NO_NAME, null, LINE_3, null, ":"),
+                ContentsProblem.chart(Kind.NO_COMPONENT, null, LINE_3, null, null));
+        // no appVersion: no line to name
+        assertThat(parse("name: mojaloop\n").problems()).containsExactly(ContentsProblem.chart(Kind.NO_APP_VERSION, null, Location.of(WHERE),
+                null, null));
+        assertThat(kinds(parse("appVersion:\n"))).containsExactly(Kind.NO_APP_VERSION);
     }
 
     @Test
     void aKeyGivenTwiceIsAProblemAndTheFirstIsUsed() {
         Chart chart = parse("appVersion: \"a: v1.0.0\"\nname: x\nappVersion: \"a: v2.0.0\"\n");
         assertThat(chart.appVersions()).containsExactly(new AppVersion("a", "v1.0.0"));
-        assertThat(messages(chart)).containsExactly(WHERE + ":3: the chart gives appVersion twice; the first is used");
+        assertThat(chart.problems()).containsExactly(ContentsProblem.chart(Kind.KEY_TWICE, null, LINE_3, "appVersion", null));
     }
 
     @Test
     void aLongValueIsClippedInTheMessage() {
         String longText = "x".repeat(300);
-        assertThat(messages(appVersion(longText))).singleElement().asString().hasSizeLessThan(250).contains("…");
+        assertThat(appVersion(longText).problems()).singleElement().extracting(ContentsProblem::text).asString().hasSize(80)
+                .isEqualTo("x".repeat(79) + "…");
     }
 
     @Test
@@ -144,34 +149,46 @@ class ChartParserTest {
         Chart broken = parse("appVersion: \"central-ledger: v19.7.4\ndependencies: [\n");
         assertThat(broken.parsed()).isFalse();
         assertThat(broken.appVersions()).isEmpty();
-        assertThat(messages(broken)).singleElement().asString().startsWith(WHERE + ":").contains("the chart is not valid YAML")
-                .endsWith("so the release's components are unknown");
+        assertThat(broken.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.NOT_YAML);
+            assertThat(p.at()).isEqualTo(new Location(WHERE, 3, 1));
+            assertThat(p.detail()).isEqualTo("while scanning a quoted scalar: found unexpected end of stream");
+        });
         assertThat(parse("").parsed()).isFalse();
-        assertThat(messages(parse(""))).containsExactly(WHERE + ": the chart is empty, so the release's components are unknown");
-        assertThat(messages(parse(null))).containsExactly(WHERE + ": the chart is empty, so the release's components are unknown");
-        assertThat(messages(parse("# nothing\n"))).containsExactly(WHERE + ": the chart is empty, so the release's components are unknown");
+        ContentsProblem empty = ContentsProblem.chart(Kind.CHART_EMPTY, null, Location.of(WHERE), null, null);
+        assertThat(parse("").problems()).containsExactly(empty);
+        assertThat(parse(null).problems()).containsExactly(empty);
+        assertThat(parse("# nothing\n").problems()).containsExactly(empty);
         Chart list = parse("- a\n- b\n");
         assertThat(list.parsed()).isFalse();
-        assertThat(messages(list)).containsExactly(WHERE + ":1: the chart is not a mapping (found a list), so the release's components are unknown");
+        assertThat(list.problems()).containsExactly(ContentsProblem.shape(Kind.NOT_A_MAPPING, new Location(WHERE, 1, 0), Found.LIST, null, 0));
         assertThat(parse("just text").parsed()).isFalse();
+        assertThat(parse("just text").problems()).containsExactly(ContentsProblem.shape(Kind.NOT_A_MAPPING, new Location(WHERE, 1, 0),
+                Found.TEXT, "just text", 0));
         Chart tab = parse("name: x\n\tappVersion: y\n");
         assertThat(tab.parsed()).isFalse();
-        assertThat(messages(tab).get(0)).startsWith(WHERE + ":2:");
+        assertThat(tab.problems().get(0).at()).isEqualTo(new Location(WHERE, 2, 1));
+        // what the reader says without a place
+        assertThat(parse("name: x\u0001\n").problems()).containsExactly(ContentsProblem.notYaml(Location.of(WHERE),
+                "special characters are not allowed"));
     }
 
     @Test
     void dependenciesOfAnUnexpectedShape() {
         String app = "appVersion: \"a: v1.0.0\"\n";
-        assertThat(messages(parse(app + "dependencies: common\n"))).containsExactly(
-                WHERE + ":2: dependencies is \"common\", not a list; no component is read from it");
+        assertThat(parse(app + "dependencies: common\n").problems()).containsExactly(
+                ContentsProblem.shape(Kind.DEPENDENCIES_NOT_A_LIST, new Location(WHERE, 2, 0), Found.TEXT, "common", 0));
         Chart items = parse(app + "dependencies:\n  - common\n  - {version: 1.0.0}\n  - {name: \"\"}\n  - {name: \"a b\"}\n  - {name: ok, alias: \"\"}\n");
         assertThat(items.dependencies()).extracting(Dependency::name).containsExactly("ok");
         assertThat(items.dependencies().get(0).aliases()).isEmpty();
-        assertThat(messages(items)).containsExactly(
-                WHERE + ":3: dependencies[0] is \"common\", not a mapping with a name; it is left out",
-                WHERE + ":4: dependencies[1] has no name; it is left out",
-                WHERE + ":5: dependencies[2] has no name; it is left out",
-                WHERE + ":6: dependencies[3]: \"a b\" is not a chart name; it is left out");
+        assertThat(items.problems()).containsExactly(
+                ContentsProblem.shape(Kind.DEPENDENCY_NOT_A_MAPPING, LINE_3, Found.TEXT, "common", 0),
+                ContentsProblem.dependency(Kind.DEPENDENCY_NO_NAME, new Location(WHERE, 4, 0), 1, null),
+                ContentsProblem.dependency(Kind.DEPENDENCY_NO_NAME, new Location(WHERE, 5, 0), 2, null),
+                ContentsProblem.dependency(Kind.DEPENDENCY_BAD_NAME, new Location(WHERE, 6, 0), 3, "a b"));
+        assertThat(parse(app + "dependencies:\n  - [a]\n  -\n").problems()).containsExactly(
+                ContentsProblem.shape(Kind.DEPENDENCY_NOT_A_MAPPING, LINE_3, Found.LIST, null, 0),
+                ContentsProblem.shape(Kind.DEPENDENCY_NOT_A_MAPPING, new Location(WHERE, 4, 0), Found.NOTHING, null, 1));
         assertThat(parse(app + "dependencies:\n").problems()).isEmpty();
         assertThat(parse(app + "dependencies: []\n").dependencies()).isEmpty();
     }

@@ -12,6 +12,8 @@ import io.mojaloop.releasebot.core.contents.ChartRef.Source;
 import io.mojaloop.releasebot.core.contents.Component.CompareStatus;
 import io.mojaloop.releasebot.core.contents.CompareResult.Commit;
 import io.mojaloop.releasebot.core.contents.CompareResult.Failure;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Kind;
+import io.mojaloop.releasebot.core.contents.ContentsProblem.Location;
 
 class ContentsDiffTest {
 
@@ -42,9 +44,6 @@ class ContentsDiffTest {
         return diff.components().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
-    static List<String> messages(List<ContentsProblem> problems) {
-        return problems.stream().map(ContentsProblem::message).toList();
-    }
 
     @Test
     void everyChangeClass() {
@@ -115,21 +114,21 @@ class ContentsDiffTest {
         ContentsDiff d = diff(chart("a: v1.9.0"), chart("a: v2.0.0"));
         assertThat(component(d, "a").change()).isEqualTo(Change.MAJOR);
         assertThat(d.compares()).isEmpty();
-        assertThat(d.problems()).containsExactly(ContentsProblem.of("a", "a went down from v2.0.0 to v1.9.0 since the previous release; "
-                + "its commits are not compared"));
+        assertThat(d.problems()).containsExactly(ContentsProblem.wentDown("a", "v2.0.0", "v1.9.0"));
         assertThat(d.withCompares(List.of()).components().get(0).compare()).isEqualTo(CompareStatus.NONE);
     }
 
     @Test
     void withoutAPreviousReleaseEveryChangeIsUnknown() {
-        ReleaseTags.Selection first = new ReleaseTags.Selection(NOW, null, List.of(ContentsProblem.release("No full vX.Y.Z release below v2.0.0 ...")));
+        ContentsProblem none = ContentsProblem.release(Kind.NO_PREVIOUS_RELEASE, "v2.0.0");
+        ReleaseTags.Selection first = new ReleaseTags.Selection(NOW, null, List.of(none));
         ContentsDiff d = ContentsDiff.of(Contents.DEFAULTS, "v2.0.0", first, ChartRead.of(NOW, chart("a: v1.0.0; b: v2.0.0")), null);
         assertThat(d.read()).isTrue();
         assertThat(d.previousRead()).isFalse();
         assertThat(d.components()).extracting(Component::change).containsOnly(Change.UNKNOWN);
         assertThat(d.components()).extracting(Component::previous).containsOnlyNulls();
         assertThat(d.compares()).isEmpty();
-        assertThat(messages(d.problems())).containsExactly("No full vX.Y.Z release below v2.0.0 ...");
+        assertThat(d.problems()).containsExactly(none);
     }
 
     @Test
@@ -138,18 +137,24 @@ class ContentsDiffTest {
                 ChartRead.notFound(BEFORE));
         assertThat(missing.previousRead()).isFalse();
         assertThat(missing.components()).extracting(Component::change).containsExactly(Change.UNKNOWN);
-        assertThat(messages(missing.problems())).containsExactly("helm:mojaloop/Chart.yaml@v1.0.0: mojaloop/Chart.yaml was not found at "
-                + "the previous release's tag v1.0.0; the previous release's chart is unknown, so no component's change is known");
+        assertThat(missing.problems()).containsExactly(ContentsProblem.chartRead(Kind.CHART_NOT_FOUND,
+                Location.of("helm:mojaloop/Chart.yaml@v1.0.0"), "mojaloop/Chart.yaml", BEFORE, null));
         ContentsDiff broken = diff(chart("a: v1.0.0"), "appVersion: [\n");
         assertThat(broken.previousRead()).isFalse();
         assertThat(broken.components()).extracting(Component::change).containsExactly(Change.UNKNOWN);
-        assertThat(messages(broken.problems())).singleElement().asString().startsWith("In the previous release's chart: helm:mojaloop/Chart.yaml@v1.0.0:")
-                .contains("not valid YAML");
+        assertThat(broken.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(Kind.PREVIOUS_CHART);
+            assertThat(p.within().kind()).isEqualTo(Kind.NOT_YAML);
+            assertThat(p.within().at().file()).isEqualTo("helm:mojaloop/Chart.yaml@v1.0.0");
+        });
         // a previous chart with odd entries is still read; its problems say which chart they are in
         ContentsDiff odd = diff(chart("a: v1.0.0"), chart("a: v0.9.0; b"));
         assertThat(odd.previousRead()).isTrue();
-        assertThat(messages(odd.problems())).containsExactly("In the previous release's chart: helm:mojaloop/Chart.yaml@v1.0.0:3: "
-                + "appVersion part \"b\" is not \"name: version\"; it is left out");
+        assertThat(odd.problems()).containsExactly(ContentsProblem.inPreviousChart(ContentsProblem.chart(Kind.PART_NOT_NAME_VERSION, null,
+                new Location("helm:mojaloop/Chart.yaml@v1.0.0", 3, 0), null, "b")));
+        // a component's problem there is still the component's
+        assertThat(diff(chart("a: v1.0.0"), chart("a:")).problems()).extracting(ContentsProblem::kind, ContentsProblem::component)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.PREVIOUS_CHART, "a"));
     }
 
     @Test
@@ -164,13 +169,13 @@ class ContentsDiffTest {
             assertThat(d.withCompares(List.of()).read()).isFalse();
         }
         ContentsDiff notFound = ContentsDiff.of(Contents.DEFAULTS, "v2.0.0", SELECTION, ChartRead.notFound(NOW), null);
-        assertThat(messages(notFound.problems())).containsExactly("helm:mojaloop/Chart.yaml@v2.0.0-rc.1: mojaloop/Chart.yaml was not found "
-                + "at the candidate tag v2.0.0-rc.1; the release's components are unknown");
+        assertThat(notFound.problems()).containsExactly(ContentsProblem.chartRead(Kind.CHART_NOT_FOUND,
+                Location.of("helm:mojaloop/Chart.yaml@v2.0.0-rc.1"), "mojaloop/Chart.yaml", NOW, null));
         ContentsDiff unreadable = ContentsDiff.of(Contents.DEFAULTS, "v2.0.0",
                 new ReleaseTags.Selection(new ChartRef("main", Source.DEFAULT_BRANCH), null, List.of()),
                 ChartRead.unreadable(new ChartRef("main", Source.DEFAULT_BRANCH), "502 Bad Gateway"), null);
-        assertThat(messages(unreadable.problems())).containsExactly("helm:mojaloop/Chart.yaml@main: could not be read at the default branch "
-                + "main (502 Bad Gateway); the release's components are unknown");
+        assertThat(unreadable.problems()).containsExactly(ContentsProblem.chartRead(Kind.CHART_UNREADABLE,
+                Location.of("helm:mojaloop/Chart.yaml@main"), "mojaloop/Chart.yaml", new ChartRef("main", Source.DEFAULT_BRANCH), "502 Bad Gateway"));
     }
 
     @Test
@@ -179,7 +184,8 @@ class ContentsDiffTest {
         assertThat(d.read()).isTrue();
         assertThat(d.components()).extracting(Component::name, Component::version, Component::change)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("a", null, Change.UNKNOWN));
-        assertThat(messages(d.problems())).singleElement().asString().contains("appVersion \"17.0.4\" is not a list");
+        assertThat(d.problems()).extracting(ContentsProblem::kind, ContentsProblem::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Kind.APP_VERSION_NOT_A_LIST, "17.0.4"));
     }
 
     // ---- compares ----------------------------------------------------------------------------------------------
@@ -238,14 +244,15 @@ class ContentsDiffTest {
         assertThat(c.components().get(1).fixes()).hasSize(250);
         assertThat(c.components().get(1).totalCommits()).isEqualTo(312);
         assertThat(c.problems()).extracting(ContentsProblem::component).containsExactly("b", "c", "d", "e", "f", "g");
-        assertThat(messages(c.problems())).containsExactly(
-                "b: GitHub's compare of v1.0.0...v2.0.0 in b lists 250 of 312 commits (one compare answers at most 250); the other 62 are not listed",
-                "c: GitHub found no tag v1.0.0 or v1.0.1 in c (compare v1.0.0...v1.0.1 answered 404: Not Found); its changes are not listed",
-                "d: GitHub refused to compare v1.0.0...v1.0.1 in d (422: No common ancestor); its changes are not listed",
-                "e: no repository e was found; if the chart name is not the repository's, map it in contents.components (e: <repository>); "
-                        + "its changes are not listed",
-                "f: f could not be read (compare v1.0.0...v1.0.1: 503 Service Unavailable); its changes are not listed",
-                "g: the repository g-svc (as contents.components maps it) was not found; its changes are not listed");
+        assertThat(c.problems()).containsExactly(
+                ContentsProblem.truncated("b", r.get(1), 250, 312),
+                ContentsProblem.compare(Kind.TAG_NOT_FOUND, "c", r.get(2), "Not Found"),
+                ContentsProblem.compare(Kind.COMPARE_REFUSED, "d", r.get(3), "No common ancestor"),
+                ContentsProblem.compare(Kind.REPOSITORY_NOT_FOUND, "e", r.get(4), null),
+                ContentsProblem.compare(Kind.COMPARE_UNREADABLE, "f", r.get(5), "503 Service Unavailable"),
+                ContentsProblem.compare(Kind.MAPPED_REPOSITORY_NOT_FOUND, "g", r.get(6), null));
+        assertThat(c.problems().get(0).unlisted()).isEqualTo(62);
+        assertThat(r.get(6).repository()).isEqualTo("g-svc");
         for (Component comp : c.components().subList(2, 7)) {
             assertThat(comp.listed()).isZero();
             assertThat(comp.compare().failed()).isTrue();
@@ -257,7 +264,7 @@ class ContentsDiffTest {
         ContentsDiff d = diff(chart("a: v1.1.0"), chart("a: v1.0.0"));
         ReleaseContents c = d.withCompares(List.of(new CompareResult("a", "v1.0.0", "v9.9.9", List.of(), 0, null, null)));
         assertThat(c.components().get(0).compare()).isEqualTo(CompareStatus.MISSING);
-        assertThat(messages(c.problems())).containsExactly("a: a was not compared (v1.0.0...v1.1.0); its changes are not listed");
+        assertThat(c.problems()).containsExactly(ContentsProblem.compare(Kind.NOT_COMPARED, "a", d.compares().get(0), null));
     }
 
     @Test

@@ -15,9 +15,14 @@ class ContentsJsonTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Stands for the sentence the edge renders. */
+    static String message(ContentsProblem p) {
+        return p.kind() + " of " + p.component();
+    }
+
     @Test
     void theContractsFields() throws Exception {
-        JsonNode root = JSON.readTree(JSON.writeValueAsString(ContentsExamples.contents().json()));
+        JsonNode root = JSON.readTree(JSON.writeValueAsString(ContentsExamples.contents().json(ContentsJsonTest::message)));
         assertThat(root.get("version").asText()).isEqualTo("v17.2.0");
         assertThat(root.get("chart").toString()).isEqualTo(
                 "{\"repository\":\"helm\",\"path\":\"mojaloop/Chart.yaml\",\"ref\":\"v17.2.0-rc.1\",\"source\":\"candidate\",\"read\":true}");
@@ -46,6 +51,7 @@ class ContentsJsonTest {
         JsonNode problem = root.get("problems").get(0);
         assertThat(problem.fieldNames()).toIterable().containsExactly("component", "message");
         assertThat(problem.get("component").asText()).isEqualTo("account-lookup-service");
+        assertThat(problem.get("message").asText()).isEqualTo("TRUNCATED of account-lookup-service");
         assertThat(root.get("components").findValuesAsText("change")).contains("removed", "unchanged", "unknown", "major", "patch");
     }
 
@@ -54,7 +60,7 @@ class ContentsJsonTest {
         ReleaseContents unknown = ContentsDiff.of(io.mojaloop.releasebot.core.config.Contents.DEFAULTS, "v2.0.0",
                 new ReleaseTags.Selection(ContentsDiffTest.NOW, null, List.of()), ChartRead.notFound(ContentsDiffTest.NOW), null)
                 .withCompares(List.of());
-        Map<String, Object> json = unknown.json();
+        Map<String, Object> json = unknown.json(ContentsJsonTest::message);
         assertThat(JSON.writeValueAsString(json)).contains("\"read\":false").contains("\"previous\":null").contains("\"components\":[]");
         assertThat((List<?>) json.get("problems")).hasSize(1);
     }

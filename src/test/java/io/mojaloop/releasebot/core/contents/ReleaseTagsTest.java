@@ -114,12 +114,10 @@ class ReleaseTagsTest {
     void noPreviousIsAProblem() {
         Selection first = ReleaseTags.select("v1.0.0", null, List.of(pre("v1.0.0-rc.1", "2027-01-01T00:00:00Z")), "main");
         assertThat(first.previous()).isNull();
-        assertThat(first.problems()).extracting(ContentsProblem::message).containsExactly("No full vX.Y.Z release below v1.0.0 was found, "
-                + "so there is no previous release to compare with (set previous: for it in release-bot.yml); nothing is compared");
+        assertThat(first.problems()).containsExactly(ContentsProblem.release(ContentsProblem.Kind.NO_PREVIOUS_RELEASE, "v1.0.0"));
         Selection named = ReleaseTags.select("Irrawaddy", null, HELM, "main");
         assertThat(named.previous()).isNull();
-        assertThat(named.problems()).extracting(ContentsProblem::message).containsExactly("The release version Irrawaddy is not a vX.Y.Z tag, "
-                + "so its previous release cannot be found: set previous: for it in release-bot.yml; nothing is compared");
+        assertThat(named.problems()).containsExactly(ContentsProblem.release(ContentsProblem.Kind.NOT_A_VERSION, "Irrawaddy"));
     }
 
     @Test
