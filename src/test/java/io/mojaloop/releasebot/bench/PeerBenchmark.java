@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -298,9 +300,14 @@ class PeerBenchmark {
         github.pullRequest(repo, n, "eve", sha(n), "main", title(n));
     }
 
-    /** The payload's PR as GitHub would send it for the PR seeded with {@link #pullRequest}. */
+    /**
+     * The payload's PR as GitHub would send it for the PR seeded with {@link #pullRequest}: updated when it was opened,
+     * a moment ago (the example payload's own {@code updated_at} is of 2019).
+     */
     static ObjectNode opened(String repo, int n) {
-        return consistent(Webhooks.pullRequest("opened", repo, n, "eve", sha(n)), n);
+        ObjectNode payload = consistent(Webhooks.pullRequest("opened", repo, n, "eve", sha(n)), n);
+        ((ObjectNode) payload.get("pull_request")).put("updated_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        return payload;
     }
 
     static ObjectNode review(String repo, int n, String reviewer) {
