@@ -59,7 +59,7 @@ public class ReadExceptions implements EvidenceReader {
     private void read(StoryScope scope, StoryEvidence into, List<Issue> found, String kind, String label, String command,
             List<String> teams) throws IOException {
         for (Issue pr : found) {
-            if (pr.labels().stream().noneMatch(label::equalsIgnoreCase)) {
+            if (!pr.hasLabel(label)) {
                 continue;
             }
             Optional<Grant> grant = grants.latest(scope.github(), scope.org(), teams, command,

@@ -22,4 +22,9 @@ public record Issue(String repository, int number, String title, String body, St
     public boolean open() {
         return "open".equals(state);
     }
+
+    /** Whether the issue (or PR) carries the label, matched as GitHub matches label names ({@link Labels}). */
+    public boolean hasLabel(String name) {
+        return Labels.carries(labels, name);
+    }
 }

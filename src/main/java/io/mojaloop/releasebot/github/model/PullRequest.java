@@ -23,8 +23,8 @@ public record PullRequest(String repository, int number, String state, boolean d
         return mergedAt != null;
     }
 
-    /** Whether the PR carries the label; GitHub's label names ignore case ("Review-Exception" is that label). */
+    /** Whether the PR carries the label, matched as GitHub matches label names ({@link Labels}). */
     public boolean hasLabel(String name) {
-        return labels.stream().anyMatch(name::equalsIgnoreCase);
+        return Labels.carries(labels, name);
     }
 }

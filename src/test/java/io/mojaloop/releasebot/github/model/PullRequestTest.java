@@ -21,4 +21,12 @@ class PullRequestTest {
         assertThat(labelled("review-exceptions", "freeze-exception").hasLabel("review-exception")).isFalse();
         assertThat(labelled().hasLabel("review-exception")).isFalse();
     }
+
+    @Test
+    void anIssueFromASearchMatchesItsLabelsTheSameWay() {
+        Issue found = new Issue("mojaloop/central-ledger", 1, "fix: x", "", "open", true, List.of("Freeze-Exception"), null,
+                new User("eve", false));
+        assertThat(found.hasLabel("freeze-exception")).isTrue();
+        assertThat(found.hasLabel("review-exception")).isFalse();
+    }
 }
