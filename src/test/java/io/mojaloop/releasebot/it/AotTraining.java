@@ -104,14 +104,14 @@ public final class AotTraining {
             github.pullRequest(repo, n, "eve", sha(n), "main", n == 1 ? "feat: bulk quote expiry" : "fix: change " + n);
             Webhooks.send("pull_request", Webhooks.opened(github, repo, n)).then().statusCode(200);
         }
-        settle(github);
+        github.awaitQuiet(Duration.ofSeconds(1), Duration.ofSeconds(30));
         github.reviews(repo, 1, new FakeGitHub.Review("alice", "APPROVED", sha(1)));
         Webhooks.send("pull_request_review", Webhooks.review(repo, 1, "alice", "approved", sha(1))).then().statusCode(200);
         Webhooks.send("pull_request", Webhooks.pullRequest("synchronize", repo, 2, "eve", sha(2))).then().statusCode(200);
         github.comments(repo, 3, new FakeGitHub.Comment(77, "grace", "/review-exception urgent fix"));
         Webhooks.send("issue_comment", Webhooks.comment(repo, 3, true, 77, "grace", "/review-exception urgent fix"))
                 .then().statusCode(200);
-        settle(github);
+        github.awaitQuiet(Duration.ofSeconds(1), Duration.ofSeconds(30));
         try (InputStream in = AotTraining.class.getResourceAsStream("/ttk/all-passed.json")) {
             given().contentType("application/json").header("Authorization", "Bearer " + FakeGitHub.REPORT_TOKEN)
                     .body(new String(in.readAllBytes(), StandardCharsets.UTF_8))
@@ -120,20 +120,7 @@ public final class AotTraining {
         given().body("reviews:\n  required-approvals: 2\n").post("/api/v1/validate").then().statusCode(200);
         given().get("/releases").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
-        settle(github);
-    }
-
-    /** Until the app has made no GitHub call for a second (at most 30 s). */
-    static void settle(FakeGitHub github) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int last = -1;
-        int quiet = 0;
-        while (quiet < 10 && System.nanoTime() < deadline) {
-            int now = github.requestCount();
-            quiet = now == last ? quiet + 1 : 0;
-            last = now;
-            Thread.sleep(100);
-        }
+        github.awaitQuiet(Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     static String sha(int n) {

@@ -411,6 +411,27 @@ public class FakeGitHub implements QuarkusTestResourceLifecycleManager {
         return recorded.size();
     }
 
+    /**
+     * Waits until the app has sent no request for {@code quiet} (looking every 100 ms), for at most {@code max};
+     * whether it went quiet in time.
+     */
+    public boolean awaitQuiet(Duration quiet, Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        long polls = quiet.toMillis() / 100;
+        int last = -1;
+        int still = 0;
+        while (System.nanoTime() < deadline) {
+            int now = requestCount();
+            still = now == last ? still + 1 : 0;
+            last = now;
+            if (still >= polls) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
     /** Every request since the last clear, oldest first (answered or still under way). */
     public List<Exchange> requestsSince() {
         return new ArrayList<>(recorded);
